@@ -1,0 +1,277 @@
+//go:build !js
+
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testSite writes a small site into a temporary folder, next to a secret file
+// that must never be served, and returns the handler for the site.
+func testSite(t *testing.T) http.Handler {
+	t.Helper()
+	top := t.TempDir()
+	site := filepath.Join(top, "site")
+	files := map[string]string{
+		"index.html":      "<!doctype html><title>netfit</title>",
+		"netfit.wasm":     "\x00asm plain",
+		"netfit.wasm.gz":  "gzip bytes",
+		"netfit.wasm.br":  "brotli bytes",
+		"app.js":          "console.log(1)",
+		"app.js.gz":       "gzip js",
+		"style.css":       "body{}",
+		"data/index.html": "<p>data</p>",
+		"data/sine.csv":   "x,y\n1,2\n",
+		"blob.unknownext": "?",
+	}
+	for name, body := range files {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(top, "go.mod"), []byte("SECRET module"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A symbolic link that leads out of the folder must not be followed.
+	if err := os.Symlink(filepath.Join(top, "go.mod"), filepath.Join(site, "link.txt")); err != nil {
+		t.Logf("no symlink test: %v", err)
+	}
+
+	root, err := os.OpenRoot(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	return newSiteHandler(root.FS())
+}
+
+// get sends one request with a raw target, as a client would write it on the
+// request line, and returns the recorded response.
+func get(t *testing.T, h http.Handler, target, acceptEncoding string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	if acceptEncoding != "" {
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestServeContentType(t *testing.T) {
+	h := testSite(t)
+	tests := []struct {
+		name, target, want string
+	}{
+		{"root", "/", "text/html; charset=utf-8"},
+		{"index", "/index.html", "text/html; charset=utf-8"},
+		{"wasm", "/netfit.wasm", "application/wasm"},
+		{"js", "/app.js", "text/javascript; charset=utf-8"},
+		{"css", "/style.css", "text/css; charset=utf-8"},
+		{"csv", "/data/sine.csv", "text/csv; charset=utf-8"},
+		{"folder index", "/data/", "text/html; charset=utf-8"},
+		{"unknown", "/blob.unknownext", "application/octet-stream"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := get(t, h, tt.target, "")
+			if rec.Code != http.StatusOK {
+				t.Fatalf("GET %s: status %d, want 200", tt.target, rec.Code)
+			}
+			if got := rec.Header().Get("Content-Type"); got != tt.want {
+				t.Errorf("GET %s: Content-Type %q, want %q", tt.target, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestServeCompression(t *testing.T) {
+	h := testSite(t)
+	tests := []struct {
+		name, target, accept string
+		wantEncoding         string // "" means identity
+		wantBody             string
+	}{
+		{"none accepted", "/netfit.wasm", "", "", "\x00asm plain"},
+		{"gzip only", "/netfit.wasm", "gzip", "gzip", "gzip bytes"},
+		{"brotli preferred", "/netfit.wasm", "gzip, deflate, br", "br", "brotli bytes"},
+		{"brotli refused by q=0", "/netfit.wasm", "gzip, br;q=0", "gzip", "gzip bytes"},
+		{"all refused", "/netfit.wasm", "gzip;q=0, br;q=0", "", "\x00asm plain"},
+		{"star", "/netfit.wasm", "*", "br", "brotli bytes"},
+		{"star but not br", "/netfit.wasm", "*, br;q=0", "gzip", "gzip bytes"},
+		{"upper case", "/netfit.wasm", "GZIP", "gzip", "gzip bytes"},
+		{"no br sibling", "/app.js", "br, gzip", "gzip", "gzip js"},
+		{"no sibling at all", "/style.css", "br, gzip", "", "body{}"},
+		{"identity only", "/app.js", "identity", "", "console.log(1)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := get(t, h, tt.target, tt.accept)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("GET %s (Accept-Encoding %q): status %d", tt.target, tt.accept, rec.Code)
+			}
+			if got := rec.Header().Get("Content-Encoding"); got != tt.wantEncoding {
+				t.Errorf("Accept-Encoding %q: Content-Encoding %q, want %q",
+					tt.accept, got, tt.wantEncoding)
+			}
+			if got := rec.Body.String(); got != tt.wantBody {
+				t.Errorf("Accept-Encoding %q: body %q, want %q", tt.accept, got, tt.wantBody)
+			}
+			if got := rec.Header().Get("Vary"); got != "Accept-Encoding" {
+				t.Errorf("Vary %q, want Accept-Encoding", got)
+			}
+			// The type is the original file's, never application/gzip.
+			want := contentType(tt.target)
+			if got := rec.Header().Get("Content-Type"); got != want {
+				t.Errorf("Content-Type %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// traversalTargets are request targets that try to leave the site folder or
+// use a path the site's own links never produce.
+var traversalTargets = []string{
+	"/../go.mod",
+	"/%2e%2e/go.mod",
+	"/%2E%2E/go.mod",
+	"/.%2e/go.mod",
+	"/data/../../go.mod",
+	"/data/%2e%2e/%2e%2e/go.mod",
+	"/..%2fgo.mod",
+	"/..%2Fgo.mod",
+	"/%2e%2e%2fgo.mod",
+	"/..%5cgo.mod",
+	"/..\\go.mod",
+	"/data\\..\\..\\go.mod",
+	"/%252e%252e/go.mod",
+	"//go.mod",
+	"/./index.html",
+	"/data//sine.csv",
+	"/index.html%00.png",
+	"/link.txt",
+}
+
+func TestServeTraversal(t *testing.T) {
+	h := testSite(t)
+	for _, target := range traversalTargets {
+		t.Run(target, func(t *testing.T) {
+			rec := get(t, h, target, "")
+			if rec.Code == http.StatusOK || strings.Contains(rec.Body.String(), "SECRET") {
+				t.Errorf("GET %s: status %d, body %q; want it refused", target, rec.Code, rec.Body)
+			}
+		})
+	}
+}
+
+// TestServeTraversalOverTCP sends the raw request lines through a real
+// server, so that nothing in net/http cleans the path before the handler.
+func TestServeTraversalOverTCP(t *testing.T) {
+	srv := httptest.NewServer(testSite(t))
+	defer srv.Close()
+	for _, target := range traversalTargets {
+		t.Run(target, func(t *testing.T) {
+			conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", target)
+			resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK || strings.Contains(string(body), "SECRET") {
+				t.Errorf("GET %s: status %d, body %q; want it refused", target, resp.StatusCode, body)
+			}
+		})
+	}
+}
+
+func TestServeHeaders(t *testing.T) {
+	h := testSite(t)
+	for _, target := range []string{"/", "/netfit.wasm", "/missing", "/../go.mod"} {
+		t.Run(target, func(t *testing.T) {
+			rec := get(t, h, target, "")
+			hdr := rec.Header()
+			csp := hdr.Get("Content-Security-Policy")
+			for _, want := range []string{"'wasm-unsafe-eval'", "worker-src 'self' blob:",
+				"frame-ancestors *", "default-src 'self'", "object-src 'none'"} {
+				if !strings.Contains(csp, want) {
+					t.Errorf("Content-Security-Policy %q lacks %q", csp, want)
+				}
+			}
+			if strings.Contains(csp, "'unsafe-eval'") {
+				t.Errorf("Content-Security-Policy %q allows eval", csp)
+			}
+			if got := hdr.Get("X-Content-Type-Options"); got != "nosniff" {
+				t.Errorf("X-Content-Type-Options %q, want nosniff", got)
+			}
+			if got := hdr.Get("Referrer-Policy"); got == "" {
+				t.Error("no Referrer-Policy")
+			}
+			if got := hdr.Get("X-Frame-Options"); got != "" {
+				t.Errorf("X-Frame-Options %q stops embedding", got)
+			}
+		})
+	}
+}
+
+func TestServeStatus(t *testing.T) {
+	h := testSite(t)
+	tests := []struct {
+		name, method, target string
+		want                 int
+	}{
+		{"missing file", http.MethodGet, "/nope.js", http.StatusNotFound},
+		{"folder without slash", http.MethodGet, "/data", http.StatusMovedPermanently},
+		{"head", http.MethodHead, "/index.html", http.StatusOK},
+		{"post", http.MethodPost, "/index.html", http.StatusMethodNotAllowed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.target, nil))
+			if rec.Code != tt.want {
+				t.Errorf("%s %s: status %d, want %d", tt.method, tt.target, rec.Code, tt.want)
+			}
+		})
+	}
+}
+
+func TestAcceptsEncoding(t *testing.T) {
+	tests := []struct {
+		header, coding string
+		want           bool
+	}{
+		{"", "gzip", false},
+		{"gzip", "gzip", true},
+		{"gzip;q=0", "gzip", false},
+		{"gzip; q=0.001", "gzip", true},
+		{"gzip;q=bad", "gzip", false},
+		{"deflate, br", "gzip", false},
+		{"*;q=0", "br", false},
+		{"br;q=1.0, *;q=0", "br", true},
+		{"br;q=0, *", "br", false},
+	}
+	for _, tt := range tests {
+		if got := acceptsEncoding(tt.header, tt.coding); got != tt.want {
+			t.Errorf("acceptsEncoding(%q, %q) = %v, want %v", tt.header, tt.coding, got, tt.want)
+		}
+	}
+}
