@@ -1,0 +1,248 @@
+package formula
+
+import (
+	"fmt"
+	"strings"
+)
+
+// parser turns tokens into a syntax tree by precedence climbing: one method
+// per binding level of the grammar in doc.go.
+type parser struct {
+	src   string
+	toks  []tok
+	i     int // index of the next token
+	depth int // current nesting, bounded by MaxDepth
+}
+
+// parse parses the whole of src.
+func parse(src string) (*node, error) {
+	if strings.TrimSpace(src) == "" {
+		return nil, &Error{Msg: "formula is empty; write y in terms of x, e.g. 10*sin(x) + x"}
+	}
+	if len(src) > MaxLength {
+		return nil, &Error{Msg: fmt.Sprintf("formula is %d bytes long, at most %d allowed",
+			len(src), MaxLength)}
+	}
+	toks, err := lex(src)
+	if err != nil {
+		return nil, err
+	}
+
+	p := &parser{src: src, toks: toks}
+	n, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != tokEOF {
+		if t.kind == ')' {
+			return nil, p.errorf(t, "unmatched )")
+		}
+		return nil, p.errorf(t, "unexpected %q (missing operator?)", t.text)
+	}
+	return n, nil
+}
+
+// peek returns the next token without consuming it.
+func (p *parser) peek() tok { return p.toks[p.i] }
+
+// next consumes and returns the next token.
+func (p *parser) next() tok {
+	t := p.toks[p.i]
+	if t.kind != tokEOF {
+		p.i++
+	}
+	return t
+}
+
+// errorf returns an *Error placed at token t.
+func (p *parser) errorf(t tok, format string, args ...any) error {
+	return &Error{Pos: column(p.src, t.off), Msg: fmt.Sprintf(format, args...)}
+}
+
+// enter counts one more level of nesting at token t; leave undoes it.
+func (p *parser) enter(t tok) error {
+	p.depth++
+	if p.depth > MaxDepth {
+		return p.errorf(t, "formula nested more than %d levels deep", MaxDepth)
+	}
+	return nil
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// expr parses sums: term { ("+" | "-") term }, left-associative.
+func (p *parser) expr() (*node, error) {
+	return p.binary(p.term, '+', '-')
+}
+
+// term parses products: unary { ("*" | "/") unary }, left-associative.
+func (p *parser) term() (*node, error) {
+	return p.binary(p.unary, '*', '/')
+}
+
+// binary parses operand { (op1 | op2) operand } into a left-leaning tree.
+func (p *parser) binary(operand func() (*node, error), op1, op2 tokenKind) (*node, error) {
+	left, err := operand()
+	if err != nil {
+		return nil, err
+	}
+	for k := p.peek().kind; k == op1 || k == op2; k = p.peek().kind {
+		p.next()
+		right, err := operand()
+		if err != nil {
+			return nil, err
+		}
+		left = &node{kind: nodeBinary, op: byte(k), args: []*node{left, right}}
+	}
+	return left, nil
+}
+
+// unary parses ("-" | "+") unary | power. A sign binds looser than ^, so
+// -x^2 is -(x^2).
+func (p *parser) unary() (*node, error) {
+	t := p.peek()
+	if t.kind != '-' && t.kind != '+' {
+		return p.power()
+	}
+	p.next()
+	if err := p.enter(t); err != nil {
+		return nil, err
+	}
+	defer p.leave()
+	n, err := p.unary()
+	if err != nil || t.kind == '+' {
+		return n, err
+	}
+	return &node{kind: nodeNeg, args: []*node{n}}, nil
+}
+
+// power parses primary [ "^" unary ]. The exponent is parsed by unary, which
+// comes back here, so 2^3^2 is 2^(3^2) and 2^-1 is allowed.
+func (p *parser) power() (*node, error) {
+	base, err := p.primary()
+	if err != nil {
+		return nil, err
+	}
+	t := p.peek()
+	if t.kind != '^' {
+		return base, nil
+	}
+	p.next()
+	if err := p.enter(t); err != nil {
+		return nil, err
+	}
+	defer p.leave()
+	exp, err := p.unary()
+	if err != nil {
+		return nil, err
+	}
+	return &node{kind: nodeBinary, op: '^', args: []*node{base, exp}}, nil
+}
+
+// primary parses a number, a name, a call or a parenthesized expression.
+func (p *parser) primary() (*node, error) {
+	t := p.next()
+	switch t.kind {
+	case tokNumber:
+		return &node{kind: nodeNumber, val: t.val}, nil
+	case tokName:
+		return p.name(t)
+	case '(':
+		if err := p.enter(t); err != nil {
+			return nil, err
+		}
+		defer p.leave()
+		n, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		return n, p.closing()
+	case tokEOF:
+		return nil, p.errorf(t, "formula ends too early")
+	}
+	return nil, p.errorf(t, "unexpected %q", t.text)
+}
+
+// closing consumes the ) that ends a group or a call.
+func (p *parser) closing() error {
+	if t := p.peek(); t.kind != ')' {
+		return p.errorf(t, "missing )")
+	}
+	p.next()
+	return nil
+}
+
+// name resolves x, a constant or a function call.
+func (p *parser) name(t tok) (*node, error) {
+	if t.text == "x" {
+		return &node{kind: nodeX}, nil
+	}
+	if v, ok := constants[t.text]; ok {
+		name := t.text
+		if name == "π" {
+			name = "pi"
+		}
+		return &node{kind: nodeConst, name: name, val: v}, nil
+	}
+	fn, ok := functions[t.text]
+	if !ok {
+		return nil, p.errorf(t, "unknown name %q", t.text)
+	}
+	if p.peek().kind != '(' {
+		return nil, p.errorf(p.peek(), "missing ( after %s", fn.name)
+	}
+	open := p.next()
+	if err := p.enter(open); err != nil {
+		return nil, err
+	}
+	defer p.leave()
+	args, err := p.arguments()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.closing(); err != nil {
+		return nil, err
+	}
+	return p.call(t, fn, args)
+}
+
+// arguments parses expr { "," expr } inside a call's parentheses; an empty
+// list is allowed here and refused by call.
+func (p *parser) arguments() ([]*node, error) {
+	if p.peek().kind == ')' {
+		return nil, nil
+	}
+	var args []*node
+	for {
+		a, err := p.expr()
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, a)
+		if p.peek().kind != ',' {
+			return args, nil
+		}
+		p.next()
+	}
+}
+
+// call checks the number of arguments and builds the call node.
+func (p *parser) call(t tok, fn *function, args []*node) (*node, error) {
+	want := fn.arity()
+	switch {
+	case fn.variadic && len(args) < want:
+		return nil, p.errorf(t, "%s takes at least %d arguments, got %d", fn.name, want, len(args))
+	case !fn.variadic && len(args) != want:
+		return nil, p.errorf(t, "%s takes %d %s, got %d", fn.name, want,
+			plural(want, "argument"), len(args))
+	}
+	return &node{kind: nodeCall, name: fn.name, fn: fn, args: args}, nil
+}
+
+// plural returns word with an s unless n is 1.
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
