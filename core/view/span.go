@@ -1,0 +1,78 @@
+package view
+
+import "math"
+
+// Span is a closed interval [Lo, Hi] on one axis. The zero value is the empty
+// span (OK false), which [Span.Union] treats as the identity.
+type Span struct {
+	Lo, Hi float64
+	OK     bool // false for the empty span: no finite value was seen
+}
+
+// SpanOf returns the smallest span holding v[i] for every i in rows, or every
+// value of v when rows is nil. Non-finite values are skipped; if none is
+// finite the span is empty.
+func SpanOf(v []float64, rows []int) Span {
+	var s Span
+	add := func(x float64) {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		if !s.OK {
+			s = Span{Lo: x, Hi: x, OK: true}
+			return
+		}
+		s.Lo = math.Min(s.Lo, x)
+		s.Hi = math.Max(s.Hi, x)
+	}
+	if rows == nil {
+		for _, x := range v {
+			add(x)
+		}
+		return s
+	}
+	for _, i := range rows {
+		add(v[i])
+	}
+	return s
+}
+
+// Union returns the smallest span holding both s and o.
+func (s Span) Union(o Span) Span {
+	switch {
+	case !o.OK:
+		return s
+	case !s.OK:
+		return o
+	}
+	return Span{Lo: math.Min(s.Lo, o.Lo), Hi: math.Max(s.Hi, o.Hi), OK: true}
+}
+
+// Width returns Hi − Lo, or 0 for the empty span.
+func (s Span) Width() float64 {
+	if !s.OK {
+		return 0
+	}
+	return s.Hi - s.Lo
+}
+
+// Contains reports whether x lies in s.
+func (s Span) Contains(x float64) bool { return s.OK && x >= s.Lo && x <= s.Hi }
+
+// Pad widens s by frac of its width on each side, so points at the edges are
+// not drawn on the frame. A span of zero width (one point, or constant data)
+// is widened by frac·max(1, |Lo|) instead, and the empty span becomes [−1, 1],
+// so an axis always has a usable, non-zero range.
+func (s Span) Pad(frac float64) Span {
+	if !s.OK {
+		return Span{Lo: -1, Hi: 1, OK: true}
+	}
+	d := frac * s.Width()
+	if d == 0 {
+		d = frac * math.Max(1, math.Abs(s.Lo))
+		if d == 0 {
+			d = 1
+		}
+	}
+	return Span{Lo: s.Lo - d, Hi: s.Hi + d, OK: true}
+}

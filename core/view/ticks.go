@@ -1,0 +1,56 @@
+package view
+
+import "math"
+
+// Ticks returns "nice" axis tick values inside [lo, hi]: multiples of the
+// smallest step of 1, 2 or 5 times a power of ten that gives at most n of
+// them (after Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990).
+// It returns nil when the range is empty, reversed or not finite, or n < 2.
+func Ticks(lo, hi float64, n int) []float64 {
+	if n < 2 || !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return nil
+	}
+	step := niceStep(lo, hi, n)
+	first := math.Ceil(lo/step) * step
+	var t []float64
+	for i := 0; ; i++ {
+		v := first + float64(i)*step
+		if v > hi+step*1e-9 {
+			break
+		}
+		if math.Abs(v) < step*1e-9 {
+			v = 0 // avoid printing -0 or 1e-17
+		}
+		t = append(t, v)
+	}
+	return t
+}
+
+// niceStep returns the smallest step of 1, 2 or 5 times a power of ten that
+// puts at most n ticks inside [lo, hi].
+func niceStep(lo, hi float64, n int) float64 {
+	p := math.Pow(10, math.Floor(math.Log10((hi-lo)/float64(n))))
+	for _, m := range []float64{1, 2, 5, 10, 20, 50, 100} {
+		step := m * p
+		if math.Floor(hi/step)-math.Ceil(lo/step)+1 <= float64(n) {
+			return step
+		}
+	}
+	return 100 * p
+}
+
+// LogTicks returns the exponents e of the powers of ten 10^e inside
+// [10^lo, 10^hi], where lo and hi are log10 values as [Log10] returns.
+// When the range spans more than n decades it keeps every k-th decade.
+func LogTicks(lo, hi float64, n int) []float64 {
+	if n < 1 || !(hi >= lo) || math.IsInf(hi-lo, 0) {
+		return nil
+	}
+	first, last := math.Ceil(lo), math.Floor(hi)
+	k := math.Max(1, math.Ceil((last-first+1)/float64(n)))
+	var t []float64
+	for e := first; e <= last; e += k {
+		t = append(t, e)
+	}
+	return t
+}

@@ -1,0 +1,225 @@
+package view
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestGrid(t *testing.T) {
+	g := Grid(-15, 15, 7)
+	want := []float64{-15, -10, -5, 0, 5, 10, 15}
+	for i := range want {
+		if math.Abs(g[i]-want[i]) > 1e-12 {
+			t.Fatalf("Grid(-15, 15, 7) = %v, want %v", g, want)
+		}
+	}
+	if !slices.IsSorted(Grid(3, 9, CurvePoints)) {
+		t.Error("Grid(3, 9, 300) is not sorted")
+	}
+	if got := Grid(2, 5, 1); len(got) != 1 || got[0] != 2 {
+		t.Errorf("Grid(2, 5, 1) = %v, want [2]", got)
+	}
+}
+
+func TestSubsample(t *testing.T) {
+	tests := []struct {
+		name      string
+		n, max    int
+		wantLen   int
+		wantFirst int
+		wantLast  int
+	}{
+		{"fewer than max", 10, 3000, 10, 0, 9},
+		{"many", 1_000_000, 3000, 3000, 0, 999666},
+		{"default max", 5000, 0, MaxPoints, 0, 4998},
+		{"empty", 0, 10, 0, -1, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Subsample(tt.n, tt.max)
+			if len(r) != tt.wantLen {
+				t.Fatalf("Subsample(%d, %d) has %d rows, want %d", tt.n, tt.max, len(r), tt.wantLen)
+			}
+			if len(r) == 0 {
+				return
+			}
+			if r[0] != tt.wantFirst || r[len(r)-1] != tt.wantLast {
+				t.Errorf("Subsample(%d, %d) runs %d…%d, want %d…%d",
+					tt.n, tt.max, r[0], r[len(r)-1], tt.wantFirst, tt.wantLast)
+			}
+			if !slices.IsSorted(r) || slices.Compact(slices.Clone(r)) == nil {
+				t.Errorf("Subsample(%d, %d) not ascending", tt.n, tt.max)
+			}
+		})
+	}
+}
+
+func TestSpan(t *testing.T) {
+	v := []float64{3, math.NaN(), -2, math.Inf(1), 7}
+	s := SpanOf(v, nil)
+	if !s.OK || s.Lo != -2 || s.Hi != 7 {
+		t.Errorf("SpanOf(%v) = %+v, want [-2, 7]", v, s)
+	}
+	if s := SpanOf(v, []int{0, 4}); s.Lo != 3 || s.Hi != 7 {
+		t.Errorf("SpanOf rows 0,4 = %+v, want [3, 7]", s)
+	}
+	if s := SpanOf([]float64{math.NaN()}, nil); s.OK {
+		t.Errorf("SpanOf(NaN) = %+v, want empty", s)
+	}
+	// A constant series still gets a non-zero axis range (CASES B15).
+	p := SpanOf([]float64{3.7, 3.7}, nil).Pad(0.1)
+	if !(p.Hi > p.Lo) || math.Abs(p.Lo-3.33) > 1e-9 {
+		t.Errorf("Pad of constant 3.7 = %+v, want [3.33, 4.07]", p)
+	}
+	if p := (Span{}).Pad(0.1); p.Lo != -1 || p.Hi != 1 {
+		t.Errorf("Pad of empty span = %+v, want [-1, 1]", p)
+	}
+	u := Span{}.Union(Span{Lo: 1, Hi: 2, OK: true}).Union(Span{Lo: -1, Hi: 0, OK: true})
+	if u.Lo != -1 || u.Hi != 2 {
+		t.Errorf("Union = %+v, want [-1, 2]", u)
+	}
+}
+
+func TestXRegionsLastSplit(t *testing.T) {
+	// Sorted x with the last 20 % as validation (CASES B12): the ranges
+	// must not overlap and the right extrapolation starts at the last
+	// training x.
+	x := Grid(-15, 15, 101)
+	train, val := make([]int, 0, 80), make([]int, 0, 21)
+	for i := range x {
+		if i < 80 {
+			train = append(train, i)
+		} else {
+			val = append(val, i)
+		}
+	}
+	r := XRegions(x, train, val)
+	if math.Abs(r.Train.Hi-x[79]) > 1e-12 || math.Abs(r.Val.Lo-x[80]) > 1e-12 {
+		t.Errorf("train %+v val %+v, want train up to %v and val from %v", r.Train, r.Val, x[79], x[80])
+	}
+	if !r.Right.OK || r.Right.Lo != r.Train.Hi || math.Abs(r.Right.Hi-18) > 1e-12 {
+		t.Errorf("right extrapolation %+v, want [%v, 18]", r.Right, r.Train.Hi)
+	}
+	if !r.Left.OK || math.Abs(r.Left.Lo+18) > 1e-12 {
+		t.Errorf("left extrapolation %+v, want from -18", r.Left)
+	}
+	if !r.Extrapolated(12) || r.Extrapolated(0) {
+		t.Error("Extrapolated(12) should be true and Extrapolated(0) false")
+	}
+}
+
+func TestResiduals(t *testing.T) {
+	r := Residuals([]float64{1, 2}, []float64{1.5, 1})
+	if r[0] != 0.5 || r[1] != -1 {
+		t.Errorf("Residuals = %v, want [0.5 -1]", r)
+	}
+	defer func() {
+		if e := recover(); e == nil || !strings.HasPrefix(e.(string), "view: ") {
+			t.Errorf("Residuals of unequal lengths: panic %v, want one starting with view:", e)
+		}
+	}()
+	Residuals([]float64{1}, nil)
+}
+
+func TestLog10(t *testing.T) {
+	got := Log10([]float64{100, 0, math.NaN(), math.Inf(1), 1e-3})
+	want := []float64{2, -12, math.NaN(), math.NaN(), -3}
+	for i := range want {
+		same := math.IsNaN(got[i]) == math.IsNaN(want[i]) &&
+			(math.IsNaN(want[i]) || math.Abs(got[i]-want[i]) < 1e-12)
+		if !same {
+			t.Errorf("Log10[%d] = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestTicks(t *testing.T) {
+	tests := []struct {
+		name   string
+		lo, hi float64
+		n      int
+		want   []float64
+	}{
+		{"sine x", -16.5, 16.5, 7, []float64{-15, -10, -5, 0, 5, 10, 15}},
+		{"unit", 0, 1, 6, []float64{0, 0.2, 0.4, 0.6, 0.8, 1}},
+		{"crossing zero", -0.3, 0.3, 4, []float64{-0.2, 0, 0.2}},
+		{"empty", 1, 1, 5, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Ticks(tt.lo, tt.hi, tt.n)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Ticks(%v, %v, %d) = %v, want %v", tt.lo, tt.hi, tt.n, got, tt.want)
+			}
+			for i := range got {
+				if math.Abs(got[i]-tt.want[i]) > 1e-9 {
+					t.Fatalf("Ticks(%v, %v, %d) = %v, want %v", tt.lo, tt.hi, tt.n, got, tt.want)
+				}
+			}
+		})
+	}
+	if got := LogTicks(-3.2, 1.5, 10); !slices.Equal(got, []float64{-3, -2, -1, 0, 1}) {
+		t.Errorf("LogTicks(-3.2, 1.5, 10) = %v, want [-3 -2 -1 0 1]", got)
+	}
+	if got := LogTicks(-12, 8, 5); !slices.Equal(got, []float64{-12, -7, -2, 3, 8}) {
+		t.Errorf("LogTicks(-12, 8, 5) = %v, want every 5th decade", got)
+	}
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		v    float64
+		sig  int
+		want string
+	}{
+		{0.91234, 3, "0.912"},
+		{1234.5678, 3, "1235"},
+		{12.5, 3, "12.5"},
+		{2.0, 3, "2"},
+		{4.9e7, 2, "4.9e+07"},
+		{-0.0004, 2, "-4.0e-04"},
+		{-1e-300 * 0, 3, "0"},
+		{math.NaN(), 3, "undefined"},
+		{math.Inf(-1), 3, "undefined"},
+		{2416.2, 0, "2416"},
+	}
+	for _, tt := range tests {
+		if got := Number(tt.v, tt.sig); got != tt.want {
+			t.Errorf("Number(%v, %d) = %q, want %q", tt.v, tt.sig, got, tt.want)
+		}
+	}
+	if got := Undefined("undefined: fewer than 2 points"); got != "undefined (fewer than 2 points)" {
+		t.Errorf("Undefined = %q", got)
+	}
+	if got := Duration(125); got != "2 min 05 s" {
+		t.Errorf("Duration(125) = %q, want 2 min 05 s", got)
+	}
+}
+
+func TestBudget(t *testing.T) {
+	var b Budget
+	t0 := time.Unix(1000, 0)
+	if !b.Due(t0) {
+		t.Fatal("a fresh Budget must be due")
+	}
+	// A 1 s job at share 0.2 may run again only after 5 s.
+	b.Ran(t0, time.Second)
+	if b.Due(t0.Add(4 * time.Second)) {
+		t.Error("due 4 s after a 1 s job, want not due before 5 s")
+	}
+	if !b.Due(t0.Add(5 * time.Second)) {
+		t.Error("not due 5 s after a 1 s job")
+	}
+	// A cheap job is limited by the 100 ms interval.
+	b.Ran(t0, time.Millisecond)
+	if b.Due(t0.Add(50*time.Millisecond)) || !b.Due(t0.Add(100*time.Millisecond)) {
+		t.Error("cheap job: want due after 100 ms, not at 50 ms")
+	}
+	b.Reset()
+	if !b.Due(t0) {
+		t.Error("Reset Budget must be due")
+	}
+}
