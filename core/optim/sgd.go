@@ -1,0 +1,57 @@
+package optim
+
+// SGD is stochastic gradient descent with optional momentum, as Keras 3
+// computes it (keras/src/optimizers/sgd.py). With learning rate lr, gradient
+// g and momentum μ, one step is
+//
+//	μ = 0:     p ← p − lr·g
+//	μ > 0:     v ← μ·v − lr·g
+//	           p ← p + v
+//	Nesterov:  v ← μ·v − lr·g
+//	           p ← p + μ·v − lr·g
+//
+// where v (the velocity) starts at zero. The Nesterov form is the
+// look-ahead rewrite of Sutskever et al. (2013), "On the importance of
+// initialization and momentum in deep learning", section 3.
+// The zero value is plain SGD with learning rate 0.01.
+type SGD struct {
+	LearningRate float64 // step size lr; 0 means 0.01, the Keras default
+	Momentum     float64 // μ in [0, 1]; 0 (the default) means no velocity
+	Nesterov     bool    // use Nesterov momentum; ignored when Momentum is 0, like Keras
+
+	velocity []float32 // v, one per parameter; nil until a step with momentum
+}
+
+// EffectiveLearningRate returns LearningRate, or 0.01 when it is 0.
+func (o *SGD) EffectiveLearningRate() float64 { return orDefault(o.LearningRate, 0.01) }
+
+// SetLearningRate sets LearningRate.
+func (o *SGD) SetLearningRate(lr float64) { o.LearningRate = lr }
+
+// Reset sets the velocity back to zero.
+func (o *SGD) Reset() { clear(o.velocity) }
+
+// Step applies one SGD update to params. It panics if params and grads
+// differ in length.
+func (o *SGD) Step(params, grads []float32) {
+	checkLengths(params, grads)
+	lr := float32(o.EffectiveLearningRate())
+	if o.Momentum == 0 {
+		for i, g := range grads {
+			params[i] -= float32(g * lr)
+		}
+		return
+	}
+
+	o.velocity = state(o.velocity, len(params))
+	mu := float32(o.Momentum)
+	v := o.velocity[:len(params)]
+	for i, g := range grads {
+		v[i] = float32(v[i]*mu) - float32(g*lr)
+		if o.Nesterov {
+			params[i] += float32(v[i]*mu) - float32(g*lr)
+		} else {
+			params[i] += v[i]
+		}
+	}
+}
