@@ -62,8 +62,9 @@ func TestEvaluate(t *testing.T) {
 				MAPEReliable: true, R2Note: "undefined: fewer than 2 points"},
 		},
 		{
-			name:   "empty",
-			want:   Report{MAPENote: "undefined: no rows with finite values", R2Note: "undefined: no rows with finite values"},
+			name: "empty",
+			want: Report{MAPENote: "undefined: no rows with finite values",
+				R2Note: "undefined: no rows with finite values"},
 			pred:   []float64{},
 			target: []float64{},
 		},
@@ -91,8 +92,9 @@ func TestEvaluate(t *testing.T) {
 			pred:   []float64{0.5, 10, 20},
 			target: []float64{0, 10, 20},
 			want: Report{N: 3, MSE: 0.25 / 3, RMSE: math.Sqrt(0.25 / 3), MAE: 0.5 / 3,
-				MAPE: 100 * (0.5 / 1e-7) / 3, MAPENote: "unreliable: 1 of 3 targets are near zero (|y| < 0.2, 1% of max |y|)",
-				R2: 1 - 0.25/200, R2Defined: true},
+				MAPE:     100 * (0.5 / 1e-7) / 3,
+				MAPENote: "unreliable: 1 of 3 targets are near zero (|y| < 0.2, 1% of max |y|)",
+				R2:       1 - 0.25/200, R2Defined: true},
 		},
 	}
 	for _, tt := range tests {
@@ -163,7 +165,8 @@ func TestEvaluateConstantTarget(t *testing.T) {
 			}
 			r := Evaluate(pred, target)
 			if r.R2Defined || r.R2 != 0 || r.R2Note != tt.note {
-				t.Errorf("R2 %v defined %v note %q; want undefined with %q", r.R2, r.R2Defined, r.R2Note, tt.note)
+				t.Errorf("R2 %v defined %v note %q; want undefined with %q",
+					r.R2, r.R2Defined, r.R2Note, tt.note)
 			}
 			if r.MSE <= 0 || r.MSE > 0.01 {
 				t.Errorf("MSE = %v, want about 0.0067 (still shown)", r.MSE)

@@ -100,8 +100,8 @@ func mapeReliability(target []float64) (bool, string) {
 	if count == 0 {
 		return true, ""
 	}
-	return false, fmt.Sprintf("unreliable: %d of %d targets are near zero (|y| < %.3g, 1%% of max |y|)",
-		count, len(target), limit)
+	const format = "unreliable: %d of %d targets are near zero (|y| < %.3g, 1%% of max |y|)"
+	return false, fmt.Sprintf(format, count, len(target), limit)
 }
 
 // r2Report turns R2's result into the Report fields.

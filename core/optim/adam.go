@@ -20,9 +20,11 @@ import "math"
 // the Keras defaults.
 type Adam struct {
 	LearningRate float64 // step size lr; 0 means 0.001, the Keras default
-	Beta1        float64 // decay β1 of the mean gradient; 0 means 0.9 (so β1 = 0 itself cannot be chosen)
-	Beta2        float64 // decay β2 of the mean square; 0 means 0.999
-	Epsilon      float64 // ε added to √v; 0 means 1e-7, the Keras default
+	// Beta1 is the decay β1 of the mean gradient; 0 means 0.9, the Keras
+	// default (so β1 = 0 itself cannot be chosen; use 1e-12).
+	Beta1   float64
+	Beta2   float64 // decay β2 of the mean square; 0 means 0.999
+	Epsilon float64 // ε added to √v; 0 means 1e-7, the Keras default
 
 	m, v []float32 // first and second moments, one per parameter
 	t    int       // steps taken since the start or the last Reset

@@ -16,9 +16,11 @@ package optim
 // zero. The zero value uses the Keras defaults.
 type RMSprop struct {
 	LearningRate float64 // step size lr; 0 means 0.001, the Keras default
-	Rho          float64 // decay ρ of the mean square; 0 means 0.9 (so ρ = 0 itself cannot be chosen)
-	Momentum     float64 // μ; 0 (the default) means no momentum
-	Epsilon      float64 // ε added to v under the root; 0 means 1e-7, the Keras default
+	// Rho is the decay ρ of the mean square; 0 means 0.9, the Keras default
+	// (so ρ = 0 itself cannot be chosen; use 1e-12).
+	Rho      float64
+	Momentum float64 // μ; 0 (the default) means no momentum
+	Epsilon  float64 // ε added to v under the root; 0 means 1e-7, the Keras default
 
 	velocity []float32 // v, the running mean of g²
 	momentum []float32 // m, only used when Momentum > 0

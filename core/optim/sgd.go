@@ -11,8 +11,10 @@ package optim
 //	           p ← p + μ·v − lr·g
 //
 // where v (the velocity) starts at zero. The Nesterov form is the
-// look-ahead rewrite of Sutskever et al. (2013), "On the importance of
-// initialization and momentum in deep learning", section 3.
+// simplified Nesterov momentum of Bengio, Boulanger-Lewandowski & Pascanu
+// (2012), "Advances in optimizing recurrent networks", section 3.5: the
+// look-ahead of Nesterov's accelerated gradient (Sutskever et al., 2013)
+// rewritten so the gradient is taken at the current parameters.
 // The zero value is plain SGD with learning rate 0.01.
 type SGD struct {
 	LearningRate float64 // step size lr; 0 means 0.01, the Keras default
