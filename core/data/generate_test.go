@@ -58,7 +58,8 @@ func TestGenerateNoiseKeepsX(t *testing.T) {
 	b := Generate(math.Sin, 50, 5, -3, 3, NewRand(9))
 	for i := range a.X {
 		if a.X[i] != b.X[i] {
-			t.Fatalf("x[%d] = %v with σ 0 but %v with σ 5; x must not depend on σ", i, a.X[i], b.X[i])
+			t.Fatalf("x[%d] = %v with σ 0 but %v with σ 5; x must not depend on σ",
+				i, a.X[i], b.X[i])
 		}
 		if a.Y[i] != math.Sin(a.X[i]) {
 			t.Fatalf("σ 0: y[%d] = %v, want sin(x) = %v", i, a.Y[i], math.Sin(a.X[i]))

@@ -56,10 +56,12 @@ func TestPresetsGolden(t *testing.T) {
 func TestPresetsFirstTwo(t *testing.T) {
 	ps := Presets()
 	sine, poly := ps[0], ps[1]
-	if sine.Name != "sine" || sine.N != 1000 || sine.Noise != 3 || sine.XMin != -15 || sine.XMax != 15 {
+	if sine.Name != "sine" || sine.N != 1000 || sine.Noise != 3 ||
+		sine.XMin != -15 || sine.XMax != 15 {
 		t.Errorf("sine preset = %+v, want n 1000 σ 3 on [-15, 15]", sine)
 	}
-	if poly.Name != "poly" || poly.N != 500 || poly.Noise != 2 || poly.XMin != -15 || poly.XMax != 15 {
+	if poly.Name != "poly" || poly.N != 500 || poly.Noise != 2 ||
+		poly.XMin != -15 || poly.XMax != 15 {
 		t.Errorf("poly preset = %+v, want n 500 σ 2 on [-15, 15]", poly)
 	}
 	// Reference values computed by hand from 10·sin(x) + x and x⁴ + x³ + x.

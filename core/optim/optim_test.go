@@ -175,7 +175,8 @@ func TestAdam(t *testing.T) {
 		lr, b1, b2, eps float64
 	}{
 		{"default", &Adam{}, 0.001, 0.9, 0.999, 1e-7},
-		{"custom", &Adam{LearningRate: 0.1, Beta1: 0.5, Beta2: 0.9, Epsilon: 1e-3}, 0.1, 0.5, 0.9, 1e-3},
+		{"custom", &Adam{LearningRate: 0.1, Beta1: 0.5, Beta2: 0.9, Epsilon: 1e-3},
+			0.1, 0.5, 0.9, 1e-3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

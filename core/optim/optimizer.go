@@ -5,6 +5,10 @@ import (
 	"math"
 )
 
+// BUG(optim): a zero Rho, Beta1 or Beta2 means the Keras default (0.9, 0.9,
+// 0.999), so the value 0 itself cannot be chosen; pass a tiny value such as
+// 1e-12 instead. Keras accepts ρ = 0.
+
 // Optimizer updates parameters in place from their gradients. *SGD,
 // *RMSprop and *Adam implement it.
 type Optimizer interface {
