@@ -138,9 +138,12 @@ func pack(dst, src []float32, q0, w, qs, p0, kc, ps int) {
 				d[p*tile] = v
 			}
 		}
-	case qs == 1: // each p holds w contiguous values
+	case qs == 1 && w == tile: // each p holds 4 contiguous values
 		for p := range kc {
-			copy(dst[p*tile:p*tile+w], src[(p0+p)*ps+q0:])
+			s := src[(p0+p)*ps+q0:]
+			s = s[:tile]
+			d := dst[p*tile : p*tile+tile]
+			d[0], d[1], d[2], d[3] = s[0], s[1], s[2], s[3]
 		}
 	default:
 		for p := range kc {

@@ -30,6 +30,8 @@ func benchStep(b *testing.B, hidden []int, n int) {
 	x := randFloats(2, n, -1, 1)
 	y := randFloats(3, n, -1, 1)
 	dy := make([]float32, n)
+	MSE.Eval(dy, m.Forward(x, n, true, rng), y) // warm-up: buffers for n samples
+	m.Backward(dy)
 	b.ReportAllocs()
 	for b.Loop() {
 		MSE.Eval(dy, m.Forward(x, n, true, rng), y)
@@ -46,6 +48,7 @@ func BenchmarkPredictSine(b *testing.B) {
 	m, _ := New(spec, data.NewRand(1))
 	const n = 1000
 	x, dst := randFloats(2, n, -1, 1), make([]float32, n)
+	m.Predict(dst, x, n) // warm-up: Predict's buffers
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Predict(dst, x, n)
