@@ -79,15 +79,16 @@ func gemm(c []float32, m, k, n int, a []float32, ars, aps int,
 		nc := min(blockN, n-j0)
 		for p0 := 0; p0 < k; p0 += blockK {
 			kc := min(blockK, k-p0)
+			kp := kc + kc&1      // panels have an even length, see micro
 			add := acc || p0 > 0 // later blocks of k add to the first one
 			for jr := 0; jr < nc; jr += tile {
 				w := min(tile, nc-jr)
-				pack(ws.b[jr*kc:(jr+tile)*kc], b, j0+jr, w, bjs, p0, kc, bps)
+				pack(ws.b[jr*kp:(jr+tile)*kp], b, j0+jr, w, bjs, p0, kc, bps)
 			}
 			for i0 := 0; i0 < m; i0 += tile {
 				h := min(tile, m-i0)
-				pack(ws.a[:tile*kc], a, i0, h, ars, p0, kc, aps)
-				blockRow(c[i0*n+j0:], n, h, nc, kc, ws.a[:tile*kc], ws.b[:], add)
+				pack(ws.a[:tile*kp], a, i0, h, ars, p0, kc, aps)
+				blockRow(c[i0*n+j0:], n, h, nc, kp, ws.a[:tile*kp], ws.b[:], add)
 			}
 		}
 	}
@@ -95,6 +96,7 @@ func gemm(c []float32, m, k, n int, a []float32, ars, aps int,
 
 // blockRow multiplies one packed h×kc panel of A by the packed kc×nc block of
 // B and stores the h×nc result at c (row stride ldc), adding to it if add.
+// kc is even (padded).
 func blockRow(c []float32, ldc, h, nc, kc int, ap, bp []float32, add bool) {
 	var t [tile * tile]float32
 	for jr := 0; jr < nc; jr += tile {
@@ -122,8 +124,10 @@ func blockRow(c []float32, ldc, h, nc, kc int, ap, bp []float32, add bool) {
 
 // pack copies the w×kc block with element (q,p) at src[(q0+q)·qs+(p0+p)·ps]
 // into dst as dst[p·4+q], p-major, so the micro-kernel reads it in order.
-// Rows q ≥ w are filled with zeros.
+// Rows q ≥ w are filled with zeros, and so is the rest of dst after the kc
+// steps (the padding step of an odd kc).
 func pack(dst, src []float32, q0, w, qs, p0, kc, ps int) {
+	clear(dst[tile*kc:])
 	dst = dst[:tile*kc]
 	if w < tile {
 		clear(dst)
