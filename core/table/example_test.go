@@ -24,5 +24,5 @@ func ExampleParse() {
 	// Output:
 	// delimiter semicolon, columns ["x" "y"]
 	// [0.5 1 2] [1.25 2.5 5]
-	// read 3 of 4 rows; dropped 1: 1 × missing value (NA) (lines 4)
+	// read 3 of 4 rows; dropped 1: 1 × missing value (NA) (line 4)
 }

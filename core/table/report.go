@@ -95,8 +95,8 @@ func (r Report) String() string {
 	if r.Dropped > len(r.Problems) {
 		more = ", ..."
 	}
-	return fmt.Sprintf("%s; dropped %d: %s (lines %s%s)", s, r.Dropped,
-		strings.Join(parts, ", "), strings.Join(lines, ", "), more)
+	return fmt.Sprintf("%s; dropped %d: %s (%s %s%s)", s, r.Dropped, strings.Join(parts, ", "),
+		plural(len(lines)+len(more), "line"), strings.Join(lines, ", "), more)
 }
 
 // drop records that row i was dropped because of cell in column col.
@@ -104,6 +104,7 @@ func (r *Report) drop(line int, col, cell string, reason Reason) {
 	r.Dropped++
 	r.ByReason[reason]++
 	if len(r.Problems) < MaxProblems {
-		r.Problems = append(r.Problems, Problem{Line: line, Column: col, Cell: cell, Reason: reason})
+		p := Problem{Line: line, Column: col, Cell: cell, Reason: reason}
+		r.Problems = append(r.Problems, p)
 	}
 }

@@ -42,6 +42,14 @@ type Table struct {
 	HasHeader bool
 }
 
+// BUG(table): The delimiter is guessed from physical lines, so a quoted cell
+// that spans lines within the first 20 can mislead the guess; pass
+// [Options].Delimiter to override it.
+
+// BUG(table): Files over [MaxRows] rows or [MaxBytes] bytes are refused
+// rather than subsampled (CASES B27's 2,000,000-row CSV is refused with a
+// message naming the limit).
+
 // Parse splits text into a [Table]. With zero Options it detects the
 // delimiter and the header as follows.
 //
@@ -205,7 +213,8 @@ func evenRow(rec []string, width, line int, first bool, delim rune) ([]string, e
 		return nil, raggedError(len(rec), width, line, delim)
 	}
 	if len(rec) > MaxColumns {
-		return nil, fmt.Errorf("%w: %d columns, at most %d allowed", ErrTooLarge, len(rec), MaxColumns)
+		return nil, fmt.Errorf("%w: %d columns, at most %d allowed",
+			ErrTooLarge, len(rec), MaxColumns)
 	}
 	return rec, nil
 }

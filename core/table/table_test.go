@@ -38,7 +38,8 @@ func TestParseDetect(t *testing.T) {
 		{"quoted commas ignored", "\"a,b\",c\n1,2\n", ',', true, []string{"a,b", "c"}, 1},
 		{"no header", "1,2\n3,4\n", ',', false, []string{"column 1", "column 2"}, 2},
 		{"header over text column", "name,v\nfoo,1\nbar,2\n", ',', true, []string{"name", "v"}, 2},
-		{"numeric first row is data", "1,a\n2,b\n", ',', false, []string{"column 1", "column 2"}, 2},
+		{"numeric first row is data", "1,a\n2,b\n", ',', false,
+			[]string{"column 1", "column 2"}, 2},
 		{"date header", "Date,CO2\n1958-03-01,315.7\n", ',', true, []string{"Date", "CO2"}, 1},
 		{"only header", "x,y\n", ',', true, []string{"x", "y"}, 0},
 		{"one column", "y\n1\n2\n", ',', true, []string{"y"}, 2},
@@ -80,7 +81,8 @@ func TestParseOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	if tab.HasHeader || len(tab.Rows) != 2 {
-		t.Errorf("HeaderNo: got header %v and %d rows, want false and 2", tab.HasHeader, len(tab.Rows))
+		t.Errorf("HeaderNo: got header %v and %d rows, want false and 2",
+			tab.HasHeader, len(tab.Rows))
 	}
 }
 
@@ -108,7 +110,8 @@ func TestParseErrors(t *testing.T) {
 		{"only comments", "# nothing\n", ErrEmpty, "only comments"},
 		{"ragged short", "x,y\n1,2\n3\n", ErrRagged, "line 3 has 1 field, the first row has 2"},
 		{"ragged long", "x,y\n1,2,3\n", ErrRagged, "line 2 has 3 fields"},
-		{"unterminated quote", "x,y\n1,\"2\n3,4\n", ErrSyntax, "line 2: a quoted cell has no closing"},
+		{"unterminated quote", "x,y\n1,\"2\n3,4\n", ErrSyntax,
+			"line 2: a quoted cell has no closing"},
 		{"bare quote", "x,y\n1,2\"\n", ErrSyntax, "line 2, column 4: a quote inside"},
 		{"too many columns", strings.Repeat("1,", MaxColumns) + "1\n", ErrTooLarge, "1001 columns"},
 	}

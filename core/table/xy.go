@@ -11,6 +11,10 @@ import (
 // once a few such squares are summed, so such data must be scaled.
 const LargeValue = 1e15
 
+// BUG(table): "1,234" in a comma-separated file is refused as ambiguous
+// unless other cells of its column show whether commas are decimal commas
+// or thousands separators.
+
 // XY reads columns xCol and yCol as numbers, one pair per usable row.
 //
 // An empty name picks a default: x is the first column holding numbers or
@@ -92,7 +96,8 @@ func checkFit(x, y []float64, rep *Report) error {
 			ErrConstantY, rep.YColumn, mean)
 	}
 	if mean, flat := constant(x); flat {
-		return fmt.Errorf("%w (every %q is %.6g); nothing to learn", ErrConstantX, rep.XColumn, mean)
+		return fmt.Errorf("%w (every %q is %.6g); nothing to learn",
+			ErrConstantX, rep.XColumn, mean)
 	}
 	for _, c := range []struct {
 		name string

@@ -54,7 +54,8 @@ func TestXYNumbers(t *testing.T) {
 			[]float64{1, 2}, true},
 		{"semicolon ambiguous alone", "x;y\n1,234;1\n2;2\n", []float64{1.234, 2},
 			[]float64{1, 2}, true},
-		{"european thousands", "x;y\n1.234,5;1\n2;2\n", []float64{1234.5, 2}, []float64{1, 2}, true},
+		{"european thousands", "x;y\n1.234,5;1\n2;2\n", []float64{1234.5, 2},
+			[]float64{1, 2}, true},
 		{"english thousands", "x,y\n\"1,234.5\",1\n\"1,000,000\",2\n",
 			[]float64{1234.5, 1e6}, []float64{1, 2}, false},
 		{"thousands next to points", "x,y\n\"1,234\",1\n2.5,2\n", []float64{1234, 2.5},
@@ -80,7 +81,8 @@ func TestXYNumbers(t *testing.T) {
 // TestXYDates checks ISO dates against the rule at DecimalYear.
 func TestXYDates(t *testing.T) {
 	text := "when,v\n1958-03-01,1\n1958-03,2\n2000-12-31T12:00,3\n" +
-		"2000-01-01T06:00:00Z,4\n2000-01-01T01:00:00+01:00,5\n2001-01-01 00:00:30.5,6\n1958-02-30,7\n"
+		"2000-01-01T06:00:00Z,4\n2000-01-01T01:00:00+01:00,5\n" +
+		"2001-01-01 00:00:30.5,6\n1958-02-30,7\n"
 	x, _, rep, err := parseXY(t, text, "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -166,18 +168,20 @@ func TestXYErrors(t *testing.T) {
 	}{
 		// CASES B14: a single row.
 		{"B14 one row", "x,y\n2.5,7.1\n", "", "", ErrTooFewRows,
-			"need at least 2 rows with numbers in both \"x\" and \"y\", found 1 (more than about 10"},
+			`need at least 2 rows with numbers in both "x" and "y", found 1 (more than about 10`},
 		{"only header", "x,y\n", "", "", ErrTooFewRows, "header but no data rows"},
 		{"one usable row", "x,y\n1,2\n2,NA\n", "", "", ErrTooFewRows, "found 1"},
 		// CASES B15: fifty rows of y = 3.7, whose std is ~2.7e-15, not 0.
 		{"B15 constant y", fifty("3.7"), "", "", ErrConstantY,
 			`every "y" is 3.7); R² is undefined`},
-		{"constant x", "x,y\n5,1\n5,2\n", "", "", ErrConstantX, `every "x" is 5); nothing to learn`},
+		{"constant x", "x,y\n5,1\n5,2\n", "", "", ErrConstantX,
+			`every "x" is 5); nothing to learn`},
 		{"ambiguous comma", "x,y\n\"1,234\",1\n2,3\n", "", "", ErrAmbiguous,
 			`cannot tell whether "1,234" at line 2 in "x" means 1.234 or 1234`},
 		{"mixed separators", "x;y\n1,5;1\n2.5;3\n", "", "", ErrAmbiguous,
 			`"x" mixes a decimal comma ("1,5" at line 2) and a decimal point ("2.5" at line 3)`},
-		{"no such column", "x,y\n1,2\n", "x", "z", ErrColumn, `no such column "z"; the columns are "x", "y"`},
+		{"no such column", "x,y\n1,2\n", "x", "z", ErrColumn,
+			`no such column "z"; the columns are "x", "y"`},
 		{"text column", "name,y\nab,1\ncd,2\n", "name", "y", ErrNotNumeric,
 			`"name" holds "ab" at line 2`},
 		{"date as y", "d,v\n2000-01-01,1\n2001-01-01,2\n", "v", "d", ErrNotNumeric,
@@ -189,7 +193,8 @@ func TestXYErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			x, y, _, err := parseXY(t, c.text, c.xCol, c.yCol)
-			if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) || x != nil || y != nil {
+			ok := errors.Is(err, c.want) && strings.Contains(err.Error(), c.msg)
+			if !ok || x != nil || y != nil {
 				t.Errorf("XY(%q) = %v, %v, error %v; want %v containing %q",
 					c.text, x, y, err, c.want, c.msg)
 			}
