@@ -1,0 +1,250 @@
+package settings
+
+import (
+	"fmt"
+	"net/url"
+	"reflect"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem is one part of a URL fragment that [ParseFragment] could not use.
+type Problem struct {
+	Key     string // the key as written, "" for a problem with the whole fragment
+	Value   string // the value as written, after percent-decoding
+	Message string // a sentence naming the key, the value, what is allowed and what is used instead
+}
+
+// String returns the message.
+func (p Problem) String() string { return p.Message }
+
+// Fragment returns s as a URL fragment, without the leading "#": key=value
+// pairs joined by "&", in a fixed order, for example
+//
+//	data=sine&n=1000&noise=3&xmin=-15&xmax=15&seed=1&feat=none&layers=64,64&act=tanh&...
+//
+// Every setting that changes a run is written. A few keys are left out when
+// they are empty or off, as in [Default]: preset, f, xcol, ycol, trainseed
+// (when it equals seed), act and acts (with no hidden layers), embed, hide and
+// points. So ParseFragment(s.Fragment(), Default()) gives s back. Values are
+// percent-encoded only where needed: "&", "=", "#", "%", "+", spaces, and
+// characters outside printable ASCII.
+func (s Settings) Fragment() string {
+	s = s.normalize()
+	var b strings.Builder
+	if s.Preset != "" {
+		b.WriteString("preset=" + escape(s.Preset))
+	}
+	for _, st := range steps {
+		for _, k := range st {
+			if k.omit != nil && k.omit(&s) {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(k.name)
+			b.WriteByte('=')
+			b.WriteString(escape(k.get(&s)))
+		}
+	}
+	return b.String()
+}
+
+// ParseFragment reads a URL fragment written by [Settings.Fragment] or by a
+// person, with or without the leading "#", on top of base: keys that are
+// missing keep base's values. Keys may come in any order; they are applied
+// in the order Fragment writes them, and preset=name first replaces the
+// data and training settings with those of the named preset.
+//
+// Each unknown key, repeated key, badly encoded pair, or value that is out of
+// range or does not fit with the other settings (a model too large to train,
+// dropout with lbfgs) keeps the value it had and adds a [Problem]. A repeated
+// key uses its last value. If base itself is invalid, [Default] is used in its
+// place, with a Problem. The settings returned are always valid.
+func ParseFragment(frag string, base Settings) (Settings, []Problem) {
+	var problems []Problem
+	s := base.clone().normalize()
+	if err := s.Validate(); err != nil {
+		problems = append(problems, Problem{Message: fmt.Sprintf(
+			"The starting settings are invalid (%v); the defaults are used instead.", err)})
+		s = Default()
+	}
+
+	frag = strings.TrimPrefix(frag, "#")
+	if len(frag) > maxFragment {
+		problems = append(problems, Problem{Message: fmt.Sprintf(
+			"The link's settings are %d bytes long, more than the %d allowed; they are ignored.",
+			len(frag), maxFragment)})
+		return s, problems
+	}
+	values, ps := splitPairs(frag)
+	problems = append(problems, ps...)
+
+	if v, ok := values["preset"]; ok {
+		problems = append(problems, applyPreset(&s, v)...)
+	}
+	for _, st := range steps {
+		problems = append(problems, st.apply(&s, values)...)
+	}
+	s = s.normalize()
+	if !s.matchesPreset() {
+		s.Preset = ""
+	}
+	return s, problems
+}
+
+// matchesPreset reports whether s.Preset names a preset whose data and
+// training settings s still has.
+func (s Settings) matchesPreset() bool {
+	p, ok := LookupPreset(s.Preset)
+	return ok && reflect.DeepEqual(p.Data, s.Data) && reflect.DeepEqual(p.Train, s.Train)
+}
+
+// splitPairs splits a fragment into its key=value pairs and decodes them. It
+// reports unknown keys, repeated keys and bad percent-encoding.
+func splitPairs(frag string) (map[string]string, []Problem) {
+	values := map[string]string{}
+	var problems []Problem
+	for pair := range strings.SplitSeq(frag, "&") {
+		if pair == "" {
+			continue
+		}
+		rawKey, rawValue, _ := strings.Cut(pair, "=")
+		key, err1 := url.PathUnescape(rawKey)
+		value, err2 := url.PathUnescape(rawValue)
+		switch {
+		case err1 != nil || err2 != nil || !utf8.ValidString(key) || !utf8.ValidString(value):
+			problems = append(problems, Problem{Key: show(rawKey), Value: show(rawValue),
+				Message: fmt.Sprintf("%q is not a valid key=value pair (bad %%-encoding or UTF-8); it is ignored.",
+					show(pair))})
+		case !knownKey(key):
+			problems = append(problems, Problem{Key: key, Value: value,
+				Message: fmt.Sprintf("Unknown setting %q (in %s=%s); it is ignored. Known settings: %s.",
+					show(key), show(key), show(value), strings.Join(keyNames(), ", "))})
+		default:
+			if old, ok := values[key]; ok {
+				problems = append(problems, Problem{Key: key, Value: old,
+					Message: fmt.Sprintf("%s is given more than once; the last value, %s, is used.",
+						key, show(value))})
+			}
+			values[key] = value
+		}
+	}
+	return values, problems
+}
+
+// applyPreset replaces the data and training settings of s with those of the
+// named preset, keeping the display flags.
+func applyPreset(s *Settings, name string) []Problem {
+	p, ok := LookupPreset(name)
+	if !ok {
+		return []Problem{{Key: "preset", Value: name, Message: fmt.Sprintf(
+			"preset=%s: there is no such preset; want one of %s. The settings are used as they are.",
+			show(name), strings.Join(presetNames(), ", "))}}
+	}
+	s.Data, s.Train, s.Preset = p.Data, p.Train, p.Preset
+	return nil
+}
+
+// step is a group of keys applied together and then checked with the rest
+// of the settings; most steps hold one key. If the settings are invalid
+// after a step, the whole step is undone.
+type step []key
+
+// key is one URL key: how to print its setting and how to set it. set
+// changes nothing when it returns an error; the error says what is allowed,
+// as in "the noise σ must be a number from 0 to 1e+06".
+type key struct {
+	name string
+	get  func(s *Settings) string
+	set  func(s *Settings, v string) error
+	omit func(s *Settings) bool // leave the key out of Fragment; nil means never
+}
+
+// apply sets the keys of the step that values holds, then validates.
+func (st step) apply(s *Settings, values map[string]string) []Problem {
+	before := s.clone()
+	var problems []Problem
+	var applied []key
+	for _, k := range st {
+		v, ok := values[k.name]
+		if !ok {
+			continue
+		}
+		if err := k.set(s, v); err != nil {
+			problems = append(problems, Problem{Key: k.name, Value: v, Message: fmt.Sprintf(
+				"%s=%s is not allowed: %v. Using %s.", k.name, show(v), err, show(k.get(s)))})
+			continue
+		}
+		applied = append(applied, k)
+	}
+	if len(applied) == 0 {
+		return problems
+	}
+	err := s.normalize().Validate()
+	if err == nil {
+		return problems
+	}
+	*s = before
+	for _, k := range applied {
+		v := values[k.name]
+		problems = append(problems, Problem{Key: k.name, Value: v, Message: fmt.Sprintf(
+			"%s=%s does not fit with the other settings: %v. Using %s.",
+			k.name, show(v), oneLine(err), show(k.get(s)))})
+	}
+	return problems
+}
+
+// knownKey reports whether name is a key of the fragment.
+func knownKey(name string) bool {
+	return name == "preset" || slices.Contains(keyNames(), name)
+}
+
+// keyNames returns every key in the order Fragment writes them.
+func keyNames() []string {
+	names := []string{"preset"}
+	for _, st := range steps {
+		for _, k := range st {
+			names = append(names, k.name)
+		}
+	}
+	return names
+}
+
+// escape percent-encodes the bytes of a value that would end it or change
+// its meaning in a fragment, and every byte outside printable ASCII. It
+// keeps the characters that formulas and lists use readable: ( ) * , . / ^ - ! etc.
+func escape(v string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c > ' ' && c < 0x7f && !strings.ContainsRune("&=#%+\"<>`[]{}|\\", rune(c)) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+// show shortens a value quoted in a message.
+func show(v string) string {
+	if len(v) <= maxShownValue {
+		return v
+	}
+	cut := maxShownValue
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return v[:cut] + "…"
+}
+
+// oneLine joins the lines of an error from errors.Join with "; ".
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
