@@ -13,6 +13,9 @@ type Expr struct {
 	eval func(x float64) float64
 }
 
+// BUG(formula): Multiplication must be written out: 2x and 2(x+1) are
+// refused with a hint ("missing operator?") rather than read as 2*x.
+
 // Compile parses src and compiles it for fast evaluation. A mistake in src
 // comes back as an [*Error] naming the column, for example
 //
@@ -27,7 +30,8 @@ func Compile(src string) (*Expr, error) {
 
 // Eval returns the formula's value at x. The result is NaN or ±Inf where the
 // formula is undefined or overflows, e.g. log(x) for x < 0; it never panics
-// and does not allocate. Eval panics if e is nil.
+// and does not allocate. Eval panics if e is nil or was not made by
+// [Compile].
 func (e *Expr) Eval(x float64) float64 {
 	return e.eval(x)
 }
