@@ -17,7 +17,8 @@ var backpropShapes = [][3]int{{512, 10, 512}, {512, 200, 512}, {1024, 200, 512}}
 func BenchmarkMatMul(b *testing.B)   { benchOp(b, Go.MatMul, benchShapes) }
 func BenchmarkMatMulBT(b *testing.B) { benchOp(b, Go.MatMulBT, benchShapes) }
 func BenchmarkMatMulAT(b *testing.B) {
-	benchOp(b, Go.MatMulAT, append(benchShapes[:len(benchShapes):len(benchShapes)], backpropShapes...))
+	shapes := append(append([][3]int(nil), benchShapes...), backpropShapes...)
+	benchOp(b, Go.MatMulAT, shapes)
 }
 
 func benchOp(b *testing.B, f func(c, a, b []float32, m, k, n int, acc bool), shapes [][3]int) {
@@ -26,6 +27,9 @@ func benchOp(b *testing.B, f func(c, a, b []float32, m, k, n int, acc bool), sha
 		b.Run(fmt.Sprintf("%dx%dx%d", m, k, n), func(b *testing.B) {
 			rng := newRand(5)
 			x, y, c := randSlice(rng, m*k), randSlice(rng, k*n), make([]float32, m*n)
+			for range 3 { // warm-up, so WebAssembly engines compile the hot code
+				f(c, x, y, m, k, n, false)
+			}
 			b.ReportAllocs()
 			for b.Loop() {
 				f(c, x, y, m, k, n, false)

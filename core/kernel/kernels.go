@@ -25,8 +25,10 @@ type Kernels interface {
 }
 
 // Go is the pure-Go implementation: the reference and the fallback. It is
-// safe for concurrent use; see [Go] in gemm.go for how its scratch space is
-// shared.
+// safe for concurrent use. Each call packs its operands into a package-level
+// workspace (about 260 KB) when that is free, or into one from a pool when
+// another goroutine holds it, so it allocates nothing once warm when called
+// from one goroutine at a time.
 var Go Kernels = goKernels{}
 
 // active is what [Active] returns; [Use] changes it.

@@ -97,5 +97,7 @@ func TestInitializerNames(t *testing.T) {
 		t.Errorf("ParseInitializer(orthogonal) error = %v, want ErrInitializer", err)
 	}
 	mustPanic(t, "nil rng", func() { HeNormal.fill(make([]float32, 2), 1, 2, nil) })
-	mustPanic(t, "unknown", func() { Initializer(42).fill(make([]float32, 2), 1, 2, data.NewRand(1)) })
+	mustPanic(t, "unknown", func() {
+		Initializer(42).fill(make([]float32, 2), 1, 2, data.NewRand(1))
+	})
 }

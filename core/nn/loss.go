@@ -14,7 +14,7 @@ type Loss int
 const (
 	MSE   Loss = iota // mean of e²
 	MAE               // mean of |e|
-	Huber             // mean of e²/2 for |e| ≤ δ, else δ·(|e| − δ/2); δ = 1 (Keras default)
+	Huber             // mean of e²/2 for |e| ≤ δ, else δ·(|e| − δ/2); δ = 1 as in Keras
 	numLosses
 )
 

@@ -75,7 +75,8 @@ func (m *MLP) grow(n int) {
 func (m *MLP) Forward(x []float32, n int, training bool, rng *rand.Rand) []float32 {
 	in := m.layers[0].in
 	if n < 0 || len(x) < n*in {
-		panic(fmt.Sprintf("nn: Forward: input has %d values, network expects %d×%d", len(x), n, in))
+		panic(fmt.Sprintf("nn: Forward: input has %d values, network expects %d×%d",
+			len(x), n, in))
 	}
 	dropped := training && m.Spec.Dropout > 0
 	if dropped && rng == nil {

@@ -77,10 +77,12 @@ func (s Spec) Validate() error {
 		}
 	}
 	if !s.Output.valid() {
-		return fmt.Errorf("%w: Output = %d, want 0 to %d", ErrActivation, int(s.Output), numActivations-1)
+		return fmt.Errorf("%w: Output = %d, want 0 to %d",
+			ErrActivation, int(s.Output), numActivations-1)
 	}
 	if !s.Init.valid() {
-		return fmt.Errorf("%w: Init = %d, want 0 to %d", ErrInitializer, int(s.Init), numInitializers-1)
+		return fmt.Errorf("%w: Init = %d, want 0 to %d",
+			ErrInitializer, int(s.Init), numInitializers-1)
 	}
 	if !(s.Dropout >= 0 && s.Dropout < 1) { // also rejects NaN
 		return fmt.Errorf("%w: Dropout = %v, want at least 0 and below 1", ErrDropout, s.Dropout)
