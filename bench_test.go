@@ -1,0 +1,850 @@
+//go:build !js
+
+// This file is make bench: TestBenchTable times one training setup after
+// another on every runner and prints one table of training throughput, so
+// netfit's speed stands next to TensorFlow.js' on the same machine in the
+// same run. It runs only with NETFIT_BENCH=1:
+//
+//	NETFIT_BENCH=1 go test -count=1 -run '^TestBenchTable$' -v -timeout 15m .
+//
+// The runners are
+//
+//   - netfit native and netfit wasm under node: the Epoch benchmarks of
+//     core/train (go test -bench, natively and with GOOS=js GOARCH=wasm);
+//   - netfit in headless Chromium: the page's window.netfit API, through the
+//     chromedp harness of browser_test.go;
+//   - TF.js wasm and TF.js cpu under node: testdata/tfjs/bench.mjs, after
+//     npm ci in testdata/tfjs on first use.
+//
+// Every figure is training throughput over whole epochs of training rows:
+//
+//	samples/s = training samples ÷ seconds
+//	GFLOP/s   = 6 × weights × samples/s ÷ 1e9
+//
+// 6 = 2 (multiply and add) × 3 (forward, gradient of the input, gradient of
+// the weights); weights counts kernels and biases. The slow runners time a
+// few epochs only, and the table says how many.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"netfit/core/data"
+	"netfit/core/settings"
+	"netfit/core/train"
+)
+
+// benchDir is the node project holding bench.mjs.
+var benchDir = filepath.Join("testdata", "tfjs")
+
+// The runners, in the order of the table.
+const (
+	runNative   = "netfit native"
+	runWasm     = "netfit wasm/node"
+	runChromium = "netfit Chromium"
+	runTFWasm   = "TF.js wasm/node"
+	runTFCPU    = "TF.js cpu/node"
+)
+
+var runners = []string{runNative, runWasm, runChromium, runTFWasm, runTFCPU}
+
+// benchSetup is one group of rows of the table: a named preset of the page
+// (core/settings) and how many epochs each slow runner trains.
+type benchSetup struct {
+	Preset  string         // "keras-poly", "recommended-sine", ...
+	Epochs  map[string]int // epochs per runner; the Go benchmarks choose their own
+	FitR2   float64        // validation R² that counts as fitted; 0: no time-to-fit
+	Weights int            // weights and biases, from the preset
+	Rows    int            // training rows per epoch
+	Batch   int
+	Config  train.Config
+	Data    settings.DataSettings
+}
+
+// benchSetups are the table's setups. The tutorial's models take seconds per
+// epoch on TF.js' cpu backend, so they train two or three epochs; the first
+// epoch carries start-up costs and only the later ones are timed.
+func benchSetups(t *testing.T) []*benchSetup {
+	setups := []*benchSetup{
+		{Preset: "keras-poly", Epochs: map[string]int{runChromium: 3, runTFWasm: 3, runTFCPU: 2}},
+		{Preset: "keras-sine", Epochs: map[string]int{runChromium: 2, runTFWasm: 3, runTFCPU: 2}},
+		{Preset: "recommended-sine", FitR2: 0.9,
+			Epochs: map[string]int{runChromium: 30, runTFWasm: 6, runTFCPU: 6}},
+		{Preset: "recommended-poly", FitR2: 0.999,
+			Epochs: map[string]int{runChromium: 30, runTFWasm: 6, runTFCPU: 6}},
+	}
+	for _, s := range setups {
+		st, ok := settings.LookupPreset(s.Preset)
+		if !ok {
+			t.Fatalf("core/settings has no preset %q", s.Preset)
+		}
+		s.Config, s.Data = st.Train, st.Data
+		spec := st.Train.Model
+		spec.Inputs = st.Train.Features.Count()
+		s.Weights = spec.NumParams()
+		s.Rows = data.TrainRows(st.Data.N, st.Train.ValFraction)
+		s.Batch = min(max(st.Train.BatchSize, 1), s.Rows)
+	}
+	return setups
+}
+
+// measurement is one cell group of the table: a runner's throughput on a
+// setup, or why there is none.
+type measurement struct {
+	SamplesPerSec float64
+	Timed         string // how it was timed, e.g. "2 of 3 epochs"
+	Missing       string // why there is no figure; "" when there is one
+}
+
+func missing(why string) measurement { return measurement{Missing: why} }
+
+// benchResults holds the measurements by setup and runner.
+type benchResults map[string]map[string]measurement
+
+func (r benchResults) set(setup, runner string, m measurement) {
+	if r[setup] == nil {
+		r[setup] = map[string]measurement{}
+	}
+	r[setup][runner] = m
+}
+
+// fitResult is the time-to-fit of one setup on one runner.
+type fitResult struct {
+	Seconds float64 // wall time from the start of training; <0: not reached
+	Epoch   int
+	R2      float64 // validation R² when reached, or the best seen
+	Note    string  // why there is no figure, or what stopped training
+}
+
+func TestBenchTable(t *testing.T) {
+	if os.Getenv("NETFIT_BENCH") != "1" {
+		t.Skip("set NETFIT_BENCH=1 (make bench) to time training on every runner")
+	}
+	start := time.Now()
+	load0 := loadAverage()
+	setups := benchSetups(t)
+	results := benchResults{}
+	fits := map[string]map[string]fitResult{}
+
+	for _, goos := range []string{"native", "wasm"} {
+		benchGo(t, goos, setups, results)
+	}
+	benchTFJS(t, setups, results)
+	t.Run("chromium", func(t *testing.T) { benchChromium(t, setups, results, fits) })
+	benchFitNative(t, setups, fits)
+
+	var out bytes.Buffer
+	writeHeader(&out, start, load0)
+	writeTable(&out, setups, results)
+	writeFits(&out, setups, fits)
+	fmt.Fprintf(&out, "\nmake bench took %s in all.\n", time.Since(start).Round(time.Second))
+	fmt.Print("\n" + out.String())
+	keepTable(t, out.Bytes())
+}
+
+// loadAverage returns the first field of /proc/loadavg, or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// keepTable writes the table to bench.txt in a new folder under the system's
+// temporary folder (it outlives the test, unlike t.TempDir) and, when
+// NETFIT_BENCH_OUT names a file, there too.
+func keepTable(t *testing.T, table []byte) {
+	dir, err := os.MkdirTemp("", "netfit-bench-")
+	if err == nil {
+		p := filepath.Join(dir, "bench.txt")
+		if err = os.WriteFile(p, table, 0o644); err == nil {
+			fmt.Printf("(table saved in %s)\n", p)
+		}
+	}
+	if err != nil {
+		t.Errorf("saving the table: %v", err)
+	}
+	if p := os.Getenv("NETFIT_BENCH_OUT"); p != "" {
+		if err := os.WriteFile(p, table, 0o644); err != nil {
+			t.Errorf("NETFIT_BENCH_OUT: %v", err)
+		}
+	}
+}
+
+// ---------------------------------------------------------------- Go benchmarks
+
+// goBenchTime is the -benchtime of the core/train benchmarks: long enough
+// for a few epochs of the small setups, one epoch of the big ones in wasm.
+const goBenchTime = "2s"
+
+// benchGo runs the Epoch benchmarks of core/train natively or in wasm
+// (goos "wasm") and records their samples/s.
+func benchGo(t *testing.T, goos string, setups []*benchSetup, results benchResults) {
+	runner := map[string]string{"native": runNative, "wasm": runWasm}[goos]
+	t.Logf("%s: go test -bench Epoch -benchtime %s ./core/train/ …", runner, goBenchTime)
+	args := []string{"test", "-count=1", "-run", "^$", "-bench", "Epoch",
+		"-benchtime", goBenchTime, "-benchmem", "./core/train/"}
+	cmd := exec.Command("go", args...)
+	if goos == "wasm" {
+		goroot, err := exec.Command("go", "env", "GOROOT").Output()
+		if err != nil {
+			t.Errorf("go env GOROOT: %v", err)
+		}
+		wasmBin := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm")
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm",
+			"PATH="+os.Getenv("PATH")+string(os.PathListSeparator)+wasmBin)
+	}
+	out, err := runTimeout(cmd, 5*time.Minute)
+	lines := parseBench(string(out))
+	t.Logf("%s output:\n%s", runner, out)
+
+	found := map[string]bool{}
+	for _, l := range lines {
+		setup := setupOfBenchmark(l.Name)
+		sps, ok := l.Metrics["samples/s"]
+		if setup == "" || !ok || found[setup] {
+			continue
+		}
+		found[setup] = true
+		timed := fmt.Sprintf("go bench, %d epoch", l.N) + plural(l.N)
+		if a, ok := l.Metrics["allocs/op"]; ok {
+			timed += fmt.Sprintf(", %.0f allocs", a)
+		}
+		results.set(setup, runner, measurement{SamplesPerSec: sps, Timed: timed})
+	}
+	for _, s := range setups {
+		if found[s.Preset] {
+			continue
+		}
+		why := "no Epoch benchmark in core/train"
+		if err != nil {
+			why = "go test failed: " + firstLine(string(out), err)
+		}
+		results.set(s.Preset, runner, missing(why))
+	}
+}
+
+// benchLine is one result line of go test -bench.
+type benchLine struct {
+	Name    string             // without the "-GOMAXPROCS" suffix
+	N       int                // iterations
+	Metrics map[string]float64 // by unit: "ns/op", "samples/s", "allocs/op", ...
+}
+
+// parseBench reads the result lines of go test -bench output, such as
+//
+//	BenchmarkEpochKerasPoly-2   3   412345678 ns/op   970.1 samples/s   0 allocs/op
+//
+// and skips every other line.
+func parseBench(out string) []benchLine {
+	var lines []benchLine
+	for _, text := range strings.Split(out, "\n") {
+		f := strings.Fields(text)
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") || len(f)%2 != 0 {
+			continue
+		}
+		n, err := strconv.Atoi(f[1])
+		if err != nil {
+			continue
+		}
+		l := benchLine{Name: trimProcs(f[0]), N: n, Metrics: map[string]float64{}}
+		for i := 2; i+1 < len(f); i += 2 {
+			if v, err := strconv.ParseFloat(f[i], 64); err == nil {
+				l.Metrics[f[i+1]] = v
+			}
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// trimProcs removes the "-2" that go test appends for GOMAXPROCS.
+func trimProcs(name string) string {
+	i := strings.LastIndexByte(name, '-')
+	if i < 0 {
+		return name
+	}
+	if _, err := strconv.Atoi(name[i+1:]); err != nil {
+		return name
+	}
+	return name[:i]
+}
+
+// setupOfBenchmark maps a benchmark name to the preset it times:
+// "recommended-sine" when it mentions "rec" and "sine", "keras-poly" when it
+// mentions "poly" only, and "" when it names neither data set.
+func setupOfBenchmark(name string) string {
+	n := strings.ToLower(name)
+	dataName := ""
+	switch {
+	case strings.Contains(n, "sine"):
+		dataName = "sine"
+	case strings.Contains(n, "poly"):
+		dataName = "poly"
+	default:
+		return ""
+	}
+	if strings.Contains(n, "rec") {
+		return "recommended-" + dataName
+	}
+	return "keras-" + dataName
+}
+
+// ------------------------------------------------------------------- TF.js
+
+// benchTFJS runs bench.mjs for every setup on both TF.js backends.
+func benchTFJS(t *testing.T, setups []*benchSetup, results benchResults) {
+	if why := ensureBenchModules(t); why != "" {
+		for _, s := range setups {
+			results.set(s.Preset, runTFWasm, missing(why))
+			results.set(s.Preset, runTFCPU, missing(why))
+		}
+		return
+	}
+	for _, s := range setups {
+		args, why := tfjsArgs(s)
+		for _, runner := range []string{runTFWasm, runTFCPU} {
+			if why != "" {
+				results.set(s.Preset, runner, missing(why))
+				continue
+			}
+			results.set(s.Preset, runner, runTFJS(t, s, runner, args))
+		}
+	}
+}
+
+// ensureBenchModules runs npm ci in testdata/tfjs when TF.js is not
+// installed there. It returns why TF.js cannot run, or "".
+func ensureBenchModules(t *testing.T) string {
+	if _, err := exec.LookPath("node"); err != nil {
+		return "node not found"
+	}
+	wasm := filepath.Join(benchDir, "node_modules", "@tensorflow", "tfjs-backend-wasm")
+	if _, err := os.Stat(wasm); err == nil {
+		return ""
+	}
+	if _, err := exec.LookPath("npm"); err != nil {
+		return "npm not found to install TF.js"
+	}
+	t.Logf("installing TF.js: npm ci in %s …", benchDir)
+	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
+	cmd.Dir = benchDir
+	if out, err := runTimeout(cmd, 5*time.Minute); err != nil {
+		t.Errorf("npm ci in %s: %v\n%s", benchDir, err, out)
+		return "npm ci failed"
+	}
+	return ""
+}
+
+// tfjsActivations and tfjsInits map netfit's names to TF.js' where TF.js has
+// the same function.
+var (
+	tfjsActivations = map[string]string{"linear": "linear", "relu": "relu", "elu": "elu",
+		"selu": "selu", "tanh": "tanh", "sigmoid": "sigmoid", "softplus": "softplus",
+		"swish": "swish"}
+	tfjsInits = map[string]string{"normal": "randomNormal", "glorot_uniform": "glorotUniform",
+		"glorot_normal": "glorotNormal", "he_normal": "heNormal", "he_uniform": "heUniform",
+		"lecun_normal": "leCunNormal", "zeros": "zeros"}
+)
+
+// tfjsArgs returns bench.mjs' arguments for a setup (without backend and
+// epochs), or why TF.js cannot train it the same way.
+func tfjsArgs(s *benchSetup) ([]string, string) {
+	c := s.Config
+	switch {
+	case c.Optimizer != "" && c.Optimizer != train.Adam:
+		return nil, "bench.mjs trains with Adam only, not " + c.Optimizer
+	case c.Features.Count() != 1:
+		return nil, "bench.mjs has no extra input features"
+	case !presetData(s.Data) || (s.Data.Preset != "poly" && s.Data.Preset != "sine"):
+		return nil, "bench.mjs has the poly and sine data only"
+	}
+	var units []string
+	act := ""
+	for _, l := range c.Model.Hidden {
+		units = append(units, strconv.Itoa(l.Units))
+		if act != "" && act != l.Activation.String() {
+			return nil, "bench.mjs has one hidden activation only"
+		}
+		act = l.Activation.String()
+	}
+	if act == "" {
+		act = "linear"
+	}
+	tfAct, ok1 := tfjsActivations[act]
+	tfOut, ok2 := tfjsActivations[c.Model.Output.String()]
+	tfInit, ok3 := tfjsInits[c.Model.Init.String()]
+	if !ok1 || !ok2 || !ok3 {
+		return nil, "TF.js lacks an activation or initializer of this setup"
+	}
+	args := []string{"--data", s.Data.Preset, "--n", strconv.Itoa(s.Data.N),
+		"--layers", strings.Join(units, ","), "--act", tfAct, "--out", tfOut,
+		"--init", tfInit, "--batch", strconv.Itoa(s.Batch),
+		"--lr", fmtFloat(c.EffectiveLearningRate()), "--eps", fmtFloat(epsilon(c))}
+	if c.ScaleX || c.ScaleY {
+		args = append(args, "--scale")
+	}
+	return args, ""
+}
+
+// epsilon is Adam's ε of a config, with the trainer's default.
+func epsilon(c train.Config) float64 {
+	if c.Epsilon == 0 {
+		return 1e-7
+	}
+	return c.Epsilon
+}
+
+// tfjsRun is the part of bench.mjs' JSON line that the table uses.
+type tfjsRun struct {
+	Params        int       `json:"params"`
+	Epochs        int       `json:"epochs"`
+	TimedEpochs   int       `json:"timedEpochs"`
+	EpochSec      []float64 `json:"epochSec"`
+	SamplesPerSec float64   `json:"samplesPerSec"`
+}
+
+// runTFJS runs bench.mjs once and returns its steady throughput.
+func runTFJS(t *testing.T, s *benchSetup, runner string, args []string) measurement {
+	backend := map[string]string{runTFWasm: "wasm", runTFCPU: "cpu"}[runner]
+	epochs := s.Epochs[runner]
+	args = append([]string{"bench.mjs"}, args...)
+	args = append(args, "--backend", backend, "--epochs", strconv.Itoa(epochs), "--json")
+	t.Logf("%s, %s: node %s", runner, s.Preset, strings.Join(args, " "))
+	cmd := exec.Command("node", args...)
+	cmd.Dir = benchDir
+	out, err := runTimeout(cmd, 4*time.Minute)
+	if err != nil {
+		t.Errorf("%s on %s: %v\n%s", runner, s.Preset, err, out)
+		return missing("bench.mjs failed: " + firstLine(string(out), err))
+	}
+
+	var r tfjsRun
+	if err := json.Unmarshal(lastJSONLine(out), &r); err != nil {
+		t.Errorf("%s on %s: reading the JSON line: %v\n%s", runner, s.Preset, err, out)
+		return missing("bench.mjs printed no JSON")
+	}
+	t.Logf("%s, %s: epochs took %v s", runner, s.Preset, r.EpochSec)
+	if r.Params != s.Weights {
+		t.Errorf("%s on %s: TF.js counts %d weights, netfit %d", runner, s.Preset, r.Params, s.Weights)
+	}
+	return measurement{SamplesPerSec: r.SamplesPerSec,
+		Timed: fmt.Sprintf("%d of %d epochs", r.TimedEpochs, r.Epochs)}
+}
+
+// lastJSONLine returns the last line of out that starts with "{".
+func lastJSONLine(out []byte) []byte {
+	lines := bytes.Split(out, []byte("\n"))
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := bytes.TrimSpace(lines[i]); bytes.HasPrefix(l, []byte("{")) {
+			return l
+		}
+	}
+	return nil
+}
+
+// presetData reports whether a setup's data is a preset of core/data (a
+// Source of "" means a preset too).
+func presetData(d settings.DataSettings) bool {
+	return d.Source == settings.SourcePreset || d.Source == ""
+}
+
+// ---------------------------------------------------------------- Chromium
+
+// fitTimeLimit is how long a time-to-fit run may train before it counts as
+// not fitted.
+const fitTimeLimit = 30 * time.Second
+
+// benchChromium opens the page once and trains each setup through
+// window.netfit, then times the recommended setups to their fit.
+func benchChromium(t *testing.T, setups []*benchSetup, results benchResults, fits map[string]map[string]fitResult) {
+	for _, s := range setups {
+		results.set(s.Preset, runChromium, missing("Chromium run failed (see the log)"))
+	}
+	tab := NewTab(t) // skips without Chromium; the cells then say it failed
+	tab.Open("")
+	if why := pageReady(tab); why != "" {
+		for _, s := range setups {
+			results.set(s.Preset, runChromium, missing(why))
+		}
+		return
+	}
+	for _, s := range setups {
+		results.set(s.Preset, runChromium, trainInPage(t, tab, s))
+	}
+	for _, s := range setups {
+		if s.FitR2 > 0 {
+			setFit(fits, s.Preset, runChromium, fitInPage(t, tab, s))
+		}
+	}
+	tab.CheckConsole()
+}
+
+// pageReady waits for the page and its window.netfit API, and returns why
+// they are not there, or "".
+func pageReady(tab *Tab) string {
+	ctx, cancel := context.WithTimeout(tab.Ctx, readyTimeout+5*time.Second)
+	defer cancel()
+	expr := `document.body && document.body.dataset.ready === "1" && typeof window.netfit === "object" &&
+		typeof netfit.configure === "function" && typeof netfit.train === "function"`
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr,
+		chromedp.WithPollingInterval(100*time.Millisecond),
+		chromedp.WithPollingTimeout(readyTimeout)))
+	if err != nil {
+		tab.T.Logf("the page is not ready: %v\nconsole:\n%s", err, tab.consoleText())
+		return "page not ready"
+	}
+	return ""
+}
+
+// pageRun is what the page's metrics say after a run.
+type pageRun struct {
+	Epoch            int      `json:"epoch"`
+	Elapsed          float64  `json:"elapsed"`
+	SamplesPerSecond *float64 `json:"samplesPerSecond"`
+	ValR2            *float64 `json:"valR2"`
+	Error            *string  `json:"error"`
+	Problems         string   `json:"problems"`
+}
+
+// trainInPage configures a preset with a few epochs, trains it and reads the
+// page's samples per second.
+func trainInPage(t *testing.T, tab *Tab, s *benchSetup) measurement {
+	epochs := s.Epochs[runChromium]
+	frag := fmt.Sprintf("preset=%s&epochs=%d", s.Preset, epochs)
+	t.Logf("%s, %s: netfit.configure(%q); netfit.train() …", runChromium, s.Preset, frag)
+	r := Eval[pageRun](tab, `(async () => {
+		const c = await netfit.configure(`+jsString(frag)+`);
+		if (c && c.problems && c.problems.length) {
+			return {problems: JSON.stringify(c.problems)};
+		}
+		await netfit.reset();
+		return await netfit.train();
+	})()`)
+	switch {
+	case r.Problems != "":
+		t.Errorf("%s: configure(%q): %s", s.Preset, frag, r.Problems)
+		return missing("configure: " + r.Problems)
+	case r.Error != nil && *r.Error != "":
+		t.Errorf("%s: training in the page: %s", s.Preset, *r.Error)
+		return missing("page: " + *r.Error)
+	case r.SamplesPerSecond == nil:
+		return missing("the page reported no samplesPerSecond")
+	}
+	t.Logf("%s, %s: %d epochs in %.2f s", runChromium, s.Preset, r.Epoch, r.Elapsed)
+	return measurement{SamplesPerSec: *r.SamplesPerSecond,
+		Timed: fmt.Sprintf("%d epoch", r.Epoch) + plural(r.Epoch)}
+}
+
+// fitRun is what fitInPage's script returns: the first epoch at the target,
+// or seconds -1 and the best validation R² seen.
+type fitRun struct {
+	Seconds  float64 `json:"seconds"`
+	Epoch    int     `json:"epoch"`
+	R2       float64 `json:"r2"`
+	Best     float64 `json:"best"`
+	Problems string  `json:"problems"`
+	Error    string  `json:"error"`
+}
+
+// fitInPage trains a preset with its own epochs and returns the wall time
+// from netfit.train() to the first epoch event with validation R² at or
+// above the setup's target.
+func fitInPage(t *testing.T, tab *Tab, s *benchSetup) fitResult {
+	frag := "preset=" + s.Preset
+	r := Eval[fitRun](tab, fmt.Sprintf(`(async () => {
+		const c = await netfit.configure(%s);
+		if (c && c.problems && c.problems.length) {
+			return {problems: JSON.stringify(c.problems)};
+		}
+		await netfit.reset();
+		let hit = null, best = -Infinity;
+		const t0 = performance.now();
+		const off = netfit.on("epoch", (m) => {
+			const r2 = m.valR2;
+			if (typeof r2 !== "number") return;
+			best = Math.max(best, r2);
+			if (hit === null && r2 >= %g) {
+				hit = {seconds: (performance.now() - t0) / 1000, epoch: m.epoch, r2: r2};
+				netfit.pause();
+			}
+		});
+		const timer = setTimeout(() => netfit.pause(), %d);
+		const m = await netfit.train();
+		clearTimeout(timer);
+		off();
+		if (hit) return hit;
+		return {seconds: -1, epoch: m.epoch, best: best, error: m.error || ""};
+	})()`, jsString(frag), s.FitR2, fitTimeLimit.Milliseconds()))
+	switch {
+	case r.Problems != "":
+		return fitResult{Seconds: -1, Note: "configure: " + r.Problems}
+	case r.Seconds < 0:
+		note := fmt.Sprintf("not reached in %d epochs (best %.4f)", r.Epoch, r.Best)
+		if r.Error != "" {
+			note += ": " + r.Error
+		}
+		return fitResult{Seconds: -1, Epoch: r.Epoch, R2: r.Best, Note: note}
+	}
+	t.Logf("%s, %s: validation R² %.4f after %.2f s (epoch %d)", runChromium, s.Preset, r.R2, r.Seconds, r.Epoch)
+	return fitResult{Seconds: r.Seconds, Epoch: r.Epoch, R2: r.R2}
+}
+
+func setFit(fits map[string]map[string]fitResult, setup, runner string, f fitResult) {
+	if fits[setup] == nil {
+		fits[setup] = map[string]fitResult{}
+	}
+	fits[setup][runner] = f
+}
+
+// -------------------------------------------------------- native time to fit
+
+// benchFitNative trains each recommended setup natively with core/train and
+// times it to its validation R² target, checking after every epoch.
+func benchFitNative(t *testing.T, setups []*benchSetup, fits map[string]map[string]fitResult) {
+	for _, s := range setups {
+		if s.FitR2 > 0 {
+			setFit(fits, s.Preset, runNative, fitNative(t, s))
+		}
+	}
+}
+
+// fitNative is benchFitNative for one setup.
+func fitNative(t *testing.T, s *benchSetup) fitResult {
+	p, ok := data.LookupPreset(s.Data.Preset)
+	if !ok || !presetData(s.Data) {
+		return fitResult{Seconds: -1, Note: "not a preset data set"}
+	}
+	set := data.Generate(p.F, s.Data.N, s.Data.Noise, s.Data.XMin, s.Data.XMax, data.NewRand(s.Data.Seed))
+	start := time.Now()
+	tr, err := train.New(s.Config, set)
+	if err != nil {
+		return fitResult{Seconds: -1, Note: err.Error()}
+	}
+
+	best := math.Inf(-1)
+	deadline := start.Add(fitTimeLimit)
+	for time.Now().Before(deadline) {
+		prog, err := tr.Advance(max(tr.StepsPerEpoch(), 1), deadline)
+		if err != nil {
+			return fitResult{Seconds: -1, Epoch: prog.Epoch, R2: best, Note: err.Error()}
+		}
+		hist := tr.History()
+		if len(hist) > 0 && hist[len(hist)-1].Val.R2Defined {
+			last := hist[len(hist)-1]
+			best = max(best, last.Val.R2)
+			if last.Val.R2 >= s.FitR2 {
+				sec := time.Since(start).Seconds()
+				t.Logf("%s, %s: validation R² %.4f after %.2f s (epoch %d)", runNative, s.Preset, last.Val.R2, sec, last.Epoch)
+				return fitResult{Seconds: sec, Epoch: last.Epoch, R2: last.Val.R2}
+			}
+		}
+		if prog.Finished {
+			return fitResult{Seconds: -1, Epoch: prog.Epoch, R2: best,
+				Note: fmt.Sprintf("not reached in %d epochs (best %.4f)", prog.Epoch, best)}
+		}
+	}
+	return fitResult{Seconds: -1, R2: best, Note: fmt.Sprintf("not reached in %v (best %.4f)", fitTimeLimit, best)}
+}
+
+// ---------------------------------------------------------------- the table
+
+// writeHeader writes what was measured and on what.
+func writeHeader(w *bytes.Buffer, start time.Time, load0 string) {
+	fmt.Fprintf(w, "netfit training throughput, %s, %s/%s, %d CPUs, load average %s at start, %s at end\n",
+		start.Format("2006-01-02 15:04"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), load0, loadAverage())
+	fmt.Fprintln(w, "samples/s: training samples over whole epochs (TF.js and Chromium include the")
+	fmt.Fprintln(w, "validation pass at each epoch's end); GFLOP/s = 6 × weights × samples/s ÷ 1e9.")
+	fmt.Fprintln(w, "Slow runners time a few epochs only (column \"timed\"); TF.js skips its first epoch.")
+	fmt.Fprintln(w, "×TF.js: this row's samples/s divided by TF.js' on the same setup.")
+	fmt.Fprintln(w)
+}
+
+// tableFormat is one line of the table.
+const tableFormat = "%-20s %-17s %-26s %10s %8s %12s %11s\n"
+
+// writeTable writes the throughput table, one group of rows per setup.
+func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
+	fmt.Fprintf(w, tableFormat, "setup", "runner", "timed", "samples/s", "GFLOP/s", "×TF.js wasm", "×TF.js cpu")
+	var notes []string
+	for _, s := range setups {
+		left := []string{s.Preset, fmt.Sprintf("%s weights", thousands(s.Weights)),
+			fmt.Sprintf("%d rows, batch %d", s.Rows, s.Batch)}
+		tfWasm, tfCPU := results[s.Preset][runTFWasm], results[s.Preset][runTFCPU]
+		for i, runner := range runners {
+			label := ""
+			if i < len(left) {
+				label = left[i]
+			}
+			m := results[s.Preset][runner]
+			if m.Missing != "" || m.SamplesPerSec <= 0 {
+				why := m.Missing
+				if why == "" {
+					why = "not measured"
+				}
+				notes = append(notes, fmt.Sprintf("%s, %s: %s", s.Preset, runner, why))
+				fmt.Fprintf(w, tableFormat, label, runner, "n/a ("+shorten(why, 21)+")", "–", "–", "–", "–")
+				continue
+			}
+			gflops := 6 * float64(s.Weights) * m.SamplesPerSec / 1e9
+			fmt.Fprintf(w, tableFormat, label, runner, m.Timed, fmtRate(m.SamplesPerSec),
+				fmt.Sprintf("%.3f", gflops), ratio(m, tfWasm), ratio(m, tfCPU))
+		}
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(w, "\nmissing figures:")
+		for _, n := range notes {
+			fmt.Fprintln(w, "  "+n)
+		}
+	}
+}
+
+// writeFits writes the time-to-fit lines of the recommended setups.
+func writeFits(w *bytes.Buffer, setups []*benchSetup, fits map[string]map[string]fitResult) {
+	fmt.Fprintln(w, "\ntime to fit: wall time from Train until validation R² first reaches the target")
+	fmt.Fprintln(w, "(checked at each epoch's end; at most "+fitTimeLimit.String()+"; Chromium: the page's epoch events)")
+	const format = "%-20s %-8s %-17s %s\n"
+	fmt.Fprintf(w, format, "setup", "target", "runner", "time")
+	for _, s := range setups {
+		if s.FitR2 <= 0 {
+			continue
+		}
+		for _, runner := range []string{runNative, runChromium} {
+			f, ok := fits[s.Preset][runner]
+			cell := "n/a (not measured)"
+			switch {
+			case ok && f.Seconds >= 0:
+				cell = fmt.Sprintf("%.2f s (epoch %d, R² %.4f)", f.Seconds, f.Epoch, f.R2)
+			case ok:
+				cell = "n/a (" + f.Note + ")"
+			}
+			fmt.Fprintf(w, format, s.Preset, fmt.Sprintf("R² ≥ %g", s.FitR2), runner, cell)
+		}
+	}
+}
+
+// ratio formats m's samples/s divided by ref's, or "–".
+func ratio(m, ref measurement) string {
+	if ref.Missing != "" || ref.SamplesPerSec <= 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f×", m.SamplesPerSec/ref.SamplesPerSec)
+}
+
+// fmtRate formats a samples/s figure with about four significant digits.
+func fmtRate(v float64) string {
+	switch {
+	case v >= 1000:
+		return fmt.Sprintf("%.0f", v)
+	case v >= 100:
+		return fmt.Sprintf("%.1f", v)
+	default:
+		return fmt.Sprintf("%.2f", v)
+	}
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// fmtFloat formats v as the shortest decimal that reads back exactly.
+func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// shorten cuts s to at most n runes, ending in "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// firstLine returns the first line of out that mentions a failure, or err.
+func firstLine(out string, err error) string {
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.Contains(l, "error") || strings.Contains(l, "FAIL") || strings.HasPrefix(l, "#") {
+			return l
+		}
+	}
+	return err.Error()
+}
+
+// runTimeout runs cmd with a time limit and returns its combined output.
+func runTimeout(cmd *exec.Cmd, limit time.Duration) ([]byte, error) {
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return out.Bytes(), err
+	case <-time.After(limit):
+		cmd.Process.Kill()
+		<-done
+		return out.Bytes(), fmt.Errorf("%s: killed after %v", cmd.Path, limit)
+	}
+}
+
+// TestParseBench checks the go test -bench parser on lines in the format of
+// go test's output (the numbers are made up).
+func TestParseBench(t *testing.T) {
+	out := `goos: linux
+BenchmarkEpochKerasPoly-2        	       3	 412345678 ns/op	       970.1 samples/s	         4.062 GFLOP/s	       0 B/op	       0 allocs/op
+BenchmarkEpoch/recommended-sine  	      40	  25000000 ns/op	     32000 samples/s
+BenchmarkBroken-2 x
+PASS`
+	lines := parseBench(out)
+	if len(lines) != 2 {
+		t.Fatalf("parsed %d lines, want 2: %+v", len(lines), lines)
+	}
+	first := lines[0]
+	if first.Name != "BenchmarkEpochKerasPoly" || first.N != 3 {
+		t.Errorf("first line: name %q N %d, want BenchmarkEpochKerasPoly 3", first.Name, first.N)
+	}
+	if got := first.Metrics["samples/s"]; math.Abs(got-970.1) > 1e-9 {
+		t.Errorf("samples/s = %v, want 970.1", got)
+	}
+	if got, ok := first.Metrics["allocs/op"]; !ok || got != 0 {
+		t.Errorf("allocs/op = %v (present %v), want 0", got, ok)
+	}
+	for name, want := range map[string]string{
+		"BenchmarkEpochKerasPoly": "keras-poly", "BenchmarkEpoch/recommended-sine": "recommended-sine",
+		"BenchmarkEpochKerasSine": "keras-sine", "BenchmarkEpochRecommendedPoly": "recommended-poly",
+		"BenchmarkMatMul": "",
+	} {
+		if got := setupOfBenchmark(name); got != want {
+			t.Errorf("setupOfBenchmark(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
