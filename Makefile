@@ -52,8 +52,11 @@ bundle:
 	@echo "make bundle: not yet; issue 6 adds the single-file dist/netfit.html" >&2
 	@exit 1
 
+# bench prints one table of training speed: netfit native, in wasm under node
+# and in headless Chromium, next to TF.js (testdata/tfjs, npm ci on first use).
+# The core's own benchmarks: go test -run '^$$' -bench . -benchmem ./core/...
 bench:
-	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./core/...
+	NETFIT_BENCH=1 $(GO) test -count=1 -run '^TestBenchTable$$' -v -timeout 15m .
 
 clean:
 	rm -rf dist site/netfit.wasm site/wasm_exec.js
