@@ -54,7 +54,7 @@ bundle:
 
 # bench prints one table of training speed: netfit native, in wasm under node
 # and in headless Chromium, next to TF.js (testdata/tfjs, npm ci on first use).
-# The core's own benchmarks: go test -run '^$$' -bench . -benchmem ./core/...
+# The core's own benchmarks: go test -run '^$' -bench . -benchmem ./core/...
 bench:
 	NETFIT_BENCH=1 $(GO) test -count=1 -run '^TestBenchTable$$' -v -timeout 15m .
 
