@@ -2,7 +2,6 @@ package nn
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"testing"
 
@@ -278,6 +277,15 @@ func TestMLPErrorsAndPanics(t *testing.T) {
 	mustPanic(t, "Predict with short x", func() {
 		m.Predict(make([]float32, 2), make([]float32, 3), 2)
 	})
+
+	// An empty batch is allowed: the gradient is the L2 term alone (here 0).
+	m.Forward(nil, 0, false, nil)
+	m.Backward(nil)
+	for i, g := range m.Grads {
+		if g != 0 {
+			t.Fatalf("after an empty batch: Grads[%d] = %v, want 0", i, g)
+		}
+	}
 }
 
 // TestNewCopiesHidden checks that changing the caller's Hidden slice after
@@ -323,5 +331,3 @@ func TestConvergence(t *testing.T) {
 		t.Errorf("MSE after 2000 steps = %v, want below 1e-3", loss)
 	}
 }
-
-var _ = fmt.Sprint

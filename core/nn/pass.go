@@ -15,7 +15,8 @@ const predictRows = 256
 // for rows samples; Forward reallocates when it meets a larger n.
 type trainBuffers struct {
 	rows    int         // capacity in samples
-	n       int         // samples of the last Forward; 0 before any
+	n       int         // samples of the last Forward
+	ready   bool        // whether Forward ran
 	dropped bool        // whether the last Forward applied dropout
 	x       []float32   // copy of the inputs, n×in
 	z, y    [][]float32 // per layer: pre-activations and outputs, n×out
@@ -84,7 +85,7 @@ func (m *MLP) Forward(x []float32, n int, training bool, rng *rand.Rand) []float
 	}
 	m.grow(n)
 	t := &m.train
-	t.n, t.dropped = n, dropped
+	t.n, t.ready, t.dropped = n, true, dropped
 	copy(t.x, x[:n*in])
 
 	input := t.x[:n*in]
@@ -142,7 +143,7 @@ func dropout(out, mask, y []float32, rate float64, rng *rand.Rand) {
 func (m *MLP) Backward(dy []float32) {
 	t := &m.train
 	n := t.n
-	if t.rows == 0 {
+	if !t.ready {
 		panic("nn: Backward called before Forward")
 	}
 	if len(dy) < n {
