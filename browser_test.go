@@ -279,10 +279,32 @@ func (tab *Tab) OpenPath(page, fragment string) {
 
 // WaitReady waits until the page marks itself ready, with
 // document.body.dataset.ready == "1": the wasm has started and drawn. It
-// fails the test after readyTimeout.
+// fails the test at once when the page throws an uncaught exception (such as
+// a Go panic) before that, and after readyTimeout otherwise.
 func (tab *Tab) WaitReady() {
 	tab.T.Helper()
-	tab.WaitTrue(`document.body && document.body.dataset.ready === "1"`, readyTimeout)
+	const ready = `!!(document.body && document.body.dataset.ready === "1")`
+	deadline := time.Now().Add(readyTimeout)
+	for {
+		ctx, cancel := context.WithTimeout(tab.Ctx, 10*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](ready))
+		cancel()
+		switch {
+		case err == nil && ok:
+			return
+		case tab.hasException():
+			tab.T.Fatalf("the page threw before it was ready:\n%s", tab.consoleText())
+		case time.Now().After(deadline):
+			tab.T.Fatalf("the page was not ready after %v (last error: %v):\n%s",
+				readyTimeout, err, tab.consoleText())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// hasException reports whether the page threw an uncaught exception.
+func (tab *Tab) hasException() bool {
+	return slices.ContainsFunc(tab.Console(), chromedp.ConsoleMessage.IsException)
 }
 
 // WaitTrue polls a JavaScript expression every 50 ms until it is truthy, and
@@ -409,6 +431,10 @@ func (tab *Tab) CheckConsole() {
 func (tab *Tab) consoleText() string {
 	var b strings.Builder
 	for _, m := range tab.Console() {
+		if m.URL != "" && (m.Type == chromedp.ConsoleError || m.IsException()) {
+			fmt.Fprintf(&b, "  %s (%s:%d)\n", m, m.URL, m.Line+1)
+			continue
+		}
 		fmt.Fprintf(&b, "  %s\n", m)
 	}
 	if b.Len() == 0 {
