@@ -42,3 +42,28 @@ func (b *Budget) Ran(start time.Time, cost time.Duration) {
 
 // Reset forgets the last run, so the next [Budget.Due] is true.
 func (b *Budget) Reset() { *b = Budget{Share: b.Share, Interval: b.Interval} }
+
+// PredictionFlops is the work, in floating-point operations, one refresh of
+// the prediction curve and points may take: about a tenth of a second in
+// WebAssembly, so a pause request never waits long behind it.
+const PredictionFlops = 150e6
+
+// Points returns how many predictions one refresh can afford for a network
+// of params weights and biases, each prediction costing about 2·params
+// operations: at most CurvePoints+MaxPoints, at least 2·MinPoints.
+func Points(params int) int {
+	n := int(PredictionFlops / (2 * float64(max(params, 1))))
+	return min(max(n, 2*MinPoints), CurvePoints+MaxPoints)
+}
+
+// MinPoints is the fewest grid points of a prediction curve.
+const MinPoints = 60
+
+// Split divides a prediction allowance (from [Points]) between the curve
+// grid and the points at the data's x: the curve gets up to CurvePoints,
+// the rest goes to the points, and each gets at least MinPoints.
+func Split(points int) (curve, rows int) {
+	curve = min(CurvePoints, max(MinPoints, points/2))
+	rows = max(MinPoints, points-curve)
+	return curve, rows
+}

@@ -223,3 +223,27 @@ func TestBudget(t *testing.T) {
 		t.Error("Reset Budget must be due")
 	}
 }
+
+func TestPoints(t *testing.T) {
+	tests := []struct {
+		name              string
+		params            int
+		wantCurve, wantAt int
+	}{
+		// 1 → 64 → 64 → 1 has 4,353 weights: everything fits.
+		{"small", 4353, CurvePoints, MaxPoints},
+		// The tutorial's sine model, about 1.45M weights: 150e6/2.9e6 ≈ 51
+		// predictions, raised to the minimum of 60 + 60.
+		{"tutorial sine", 1_450_000, MinPoints, MinPoints},
+		// 100k weights: 750 predictions, 300 curve + 450 points.
+		{"medium", 100_000, CurvePoints, 450},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, r := Split(Points(tt.params))
+			if c != tt.wantCurve || r != tt.wantAt {
+				t.Errorf("Split(Points(%d)) = %d, %d; want %d, %d", tt.params, c, r, tt.wantCurve, tt.wantAt)
+			}
+		})
+	}
+}

@@ -1,0 +1,43 @@
+package view
+
+import (
+	"math"
+	"testing"
+
+	"netfit/core/data"
+	"netfit/core/nn"
+	"netfit/core/train"
+)
+
+// TestRowsMatchTrainer checks that Rows picks the same rows as the trainer:
+// same counts and the same x ranges, for both split kinds.
+func TestRowsMatchTrainer(t *testing.T) {
+	p, _ := data.LookupPreset("sine")
+	set := p.Generate(data.NewRand(1))
+	for _, kind := range []data.SplitKind{data.SplitRandom, data.SplitLast} {
+		t.Run(kind.String(), func(t *testing.T) {
+			c := train.Config{
+				Model:       nn.Spec{Hidden: []nn.Layer{{Units: 4, Activation: nn.Tanh}}},
+				ValFraction: 0.2, Split: kind, Seed: 7,
+			}
+			tr, err := train.New(c, set)
+			if err != nil {
+				t.Fatal(err)
+			}
+			trainRows, valRows := Rows(set.Len(), c)
+			nt, nv := tr.Rows()
+			if len(trainRows) != nt || len(valRows) != nv {
+				t.Fatalf("Rows: %d train, %d val; trainer: %d, %d", len(trainRows), len(valRows), nt, nv)
+			}
+			lo, hi := tr.TrainXRange()
+			got := SpanOf(set.X, trainRows)
+			if math.Abs(got.Lo-lo) > 0 || math.Abs(got.Hi-hi) > 0 {
+				t.Errorf("training x range %v…%v, trainer %v…%v", got.Lo, got.Hi, lo, hi)
+			}
+			vlo, vhi, _ := tr.ValXRange()
+			if v := SpanOf(set.X, valRows); v.Lo != vlo || v.Hi != vhi {
+				t.Errorf("validation x range %v…%v, trainer %v…%v", v.Lo, v.Hi, vlo, vhi)
+			}
+		})
+	}
+}

@@ -1,0 +1,174 @@
+// api.js defines window.netfit, the small API for embedders and tests (see
+// API.md). It only turns the plain functions the Go side registers (through
+// netfit._bind) into promises, events and postMessage replies; the work is
+// done in Go.
+"use strict";
+
+(function () {
+  const listeners = Object.create(null); // event type → Set of functions
+  const stopWaiters = []; // resolve functions of train() and pause() promises
+  const embedded = window.parent !== window;
+  let go = null; // functions registered by the Go side
+  let bindReady, failReady;
+
+  const ready = new Promise((resolve, reject) => {
+    bindReady = resolve;
+    failReady = reject;
+  });
+  ready.catch(() => {}); // a failed start is shown in the page; avoid unhandled rejections
+
+  // call runs a Go function once the wasm is ready.
+  function call(name, ...args) {
+    return ready.then(() => go[name](...args));
+  }
+
+  // pairs turns {n: 500, layers: [64, 64]} into "n=500&layers=64,64".
+  function pairs(obj) {
+    return Object.keys(obj)
+      .map((k) => {
+        const v = Array.isArray(obj[k]) ? obj[k].join(",") : String(obj[k]);
+        return encodeURIComponent(k) + "=" + encodeURIComponent(v).replace(/%2C/gi, ",");
+      })
+      .join("&");
+  }
+
+  // untilStopped resolves with the metrics when training next stops.
+  function untilStopped() {
+    return new Promise((resolve) => stopWaiters.push(resolve));
+  }
+
+  const netfit = {
+    ready: ready.then(() => netfit),
+    frames: 0, // chart redraws so far; the page's Go code updates it
+
+    // configure applies a fragment string (a whole configuration, as in a
+    // shared link; missing keys take their defaults) or an object (only the
+    // given keys change). It resolves with {fragment, problems}.
+    configure(config) {
+      if (typeof config === "string") {
+        return call("configure", config.replace(/^#/, ""), false);
+      }
+      return call("configure", pairs(config || {}), true);
+    },
+
+    // train starts or resumes training and resolves with the final metrics
+    // when it ends, stops early or is paused.
+    train() {
+      return ready.then(() => {
+        const waiting = untilStopped();
+        const problem = go.train();
+        if (problem) {
+          stopWaiters.splice(stopWaiters.length - 1, 1);
+          return Promise.reject(new Error(problem));
+        }
+        return waiting;
+      });
+    },
+
+    // step trains one epoch and resolves with the metrics after it.
+    step() {
+      return ready.then(() => {
+        const waiting = untilStopped();
+        const problem = go.step();
+        if (problem) {
+          stopWaiters.splice(stopWaiters.length - 1, 1);
+          return Promise.reject(new Error(problem));
+        }
+        return waiting;
+      });
+    },
+
+    // pause stops training after the current batch; resolves with the metrics.
+    pause() {
+      return ready.then(() => (go.pause() ? untilStopped() : go.metrics()));
+    },
+
+    // reset draws new initial weights from the seed and clears the history.
+    reset() {
+      return call("reset");
+    },
+
+    // metrics returns the latest numbers (null before ready).
+    metrics() {
+      return go ? go.metrics() : null;
+    },
+
+    // settings returns the current configuration as a fragment string.
+    settings() {
+      return go ? go.settings() : null;
+    },
+
+    // predict resolves with the model's predictions at xs (an array).
+    predict(xs) {
+      return ready.then(
+        () =>
+          new Promise((resolve, reject) => {
+            go.predict(Float64Array.from(xs), (error, ys, extrapolated) => {
+              if (error) {
+                reject(new Error(error));
+              } else {
+                resolve({ y: Array.from(ys), extrapolated: Array.from(extrapolated, Boolean) });
+              }
+            });
+          })
+      );
+    },
+
+    // on calls fn(detail) for each event of a type ("epoch", "stopped",
+    // "configured"); it returns a function that removes fn.
+    on(type, fn) {
+      (listeners[type] = listeners[type] || new Set()).add(fn);
+      return () => listeners[type].delete(fn);
+    },
+
+    // _bind, _emit and _fail are for the page's Go code only.
+    _bind(impl) {
+      go = impl;
+      bindReady();
+      if (embedded) {
+        window.parent.postMessage({ netfit: "ready" }, "*");
+      }
+    },
+    _emit(type, detail) {
+      if (type === "stopped") {
+        stopWaiters.splice(0).forEach((resolve) => resolve(detail));
+      }
+      (listeners[type] || []).forEach((fn) => {
+        try {
+          fn(detail);
+        } catch (err) {
+          console.error("netfit: a listener of " + type + " failed:", err);
+        }
+      });
+      window.dispatchEvent(new CustomEvent("netfit:" + type, { detail: detail }));
+      if (embedded) {
+        window.parent.postMessage({ netfit: "event", type: type, value: detail }, "*");
+      }
+    },
+    _fail(message) {
+      failReady(new Error(message));
+    },
+  };
+  window.netfit = netfit;
+
+  // Commands from a parent page: {netfit: "train", id: 1, args: []}. The
+  // reply is {netfit: "result", id, value} or {netfit: "result", id, error}.
+  const commands = ["configure", "train", "step", "pause", "reset", "metrics", "settings", "predict"];
+  window.addEventListener("message", (e) => {
+    const m = e.data;
+    if (!embedded || e.source !== window.parent || !m || typeof m.netfit !== "string") {
+      return;
+    }
+    if (!commands.includes(m.netfit)) {
+      return;
+    }
+    const target = e.origin && e.origin !== "null" ? e.origin : "*";
+    const args = Array.isArray(m.args) ? m.args : m.value !== undefined ? [m.value] : [];
+    Promise.resolve()
+      .then(() => netfit[m.netfit](...args))
+      .then(
+        (value) => e.source.postMessage({ netfit: "result", id: m.id, value: value }, target),
+        (err) => e.source.postMessage({ netfit: "result", id: m.id, error: String(err.message || err) }, target)
+      );
+  });
+})();

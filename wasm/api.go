@@ -1,0 +1,88 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strings"
+	"syscall/js"
+
+	"netfit/core/settings"
+)
+
+// bindAPI gives site/api.js the functions behind window.netfit (see
+// site/API.md). They live as long as the page, so they are never released.
+func (p *page) bindAPI() {
+	fn := func(f func(args []js.Value) any) js.Func {
+		return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
+	}
+	impl := object{
+		"configure": fn(func(args []js.Value) any {
+			return p.configure(stringArg(args, 0), len(args) > 1 && args[1].Truthy())
+		}),
+		"train": fn(func([]js.Value) any { return p.train(false) }),
+		"step":  fn(func([]js.Value) any { return p.train(true) }),
+		"pause": fn(func([]js.Value) any { return p.pause() }),
+		"reset": fn(func([]js.Value) any {
+			p.reset()
+			return nil
+		}),
+		"metrics":  fn(func([]js.Value) any { return js.ValueOf(p.metrics()) }),
+		"settings": fn(func([]js.Value) any { return p.s.Fragment() }),
+		"predict": fn(func(args []js.Value) any {
+			if len(args) < 2 {
+				return nil
+			}
+			p.nextID++
+			p.predictions[p.nextID] = args[1]
+			p.send(object{"type": msgPredict, "id": p.nextID, "x": args[0]})
+			return nil
+		}),
+	}
+	js.Global().Get("netfit").Call("_bind", js.ValueOf(impl))
+}
+
+// stringArg returns args[i] as a string, or "".
+func stringArg(args []js.Value, i int) string {
+	if i >= len(args) || args[i].Type() != js.TypeString {
+		return ""
+	}
+	return args[i].String()
+}
+
+// configure applies a fragment from the API: a whole configuration (keys
+// left out take their defaults), or with patch only the keys given over the
+// current settings. It returns {fragment, problems}.
+func (p *page) configure(frag string, patch bool) object {
+	base := settings.Default()
+	if patch {
+		base = p.s
+	}
+	s, problems := settings.ParseFragment(strings.TrimPrefix(frag, "#"), base)
+	p.showProblems("API", problems)
+	p.replace(s)
+	list := make([]any, len(problems))
+	for i, pr := range problems {
+		list[i] = pr.Message
+	}
+	return object{"fragment": p.s.Fragment(), "problems": list}
+}
+
+// predicted hands a worker's predictions to the waiting callback.
+func (p *page) predicted(m js.Value) {
+	id := int(num(m, "id", 0))
+	cb, ok := p.predictions[id]
+	if !ok {
+		return
+	}
+	delete(p.predictions, id)
+	if e := str(m, "error"); e != "" {
+		cb.Invoke(e)
+		return
+	}
+	cb.Invoke(nil, m.Get("y"), m.Get("extrapolated"))
+}
+
+// emit fires a netfit event ("epoch", "stopped", "configured").
+func (p *page) emit(kind string, detail object) {
+	js.Global().Get("netfit").Call("_emit", kind, js.ValueOf(detail))
+}

@@ -1,0 +1,112 @@
+//go:build js && wasm
+
+package main
+
+// Element ids of site/index.html, spelled from the glossary. An error
+// message for a control goes in the element with the control's id plus
+// "-error".
+const (
+	idProblems = "problems"
+
+	// Presets.
+	idPresetKerasPoly   = "preset-keras-poly"
+	idPresetKerasSine   = "preset-keras-sine"
+	idPresetRecommended = "preset-recommended"
+
+	// Data.
+	idDataPreset  = "data-preset"
+	idDataFormula = "data-formula"
+	idSamples     = "samples"
+	idNoise       = "noise"
+	idXMin        = "x-min"
+	idXMax        = "x-max"
+	idXRange      = "x-range" // error slot shared by x-min and x-max
+	idSeed        = "seed"
+	idRegenerate  = "regenerate"
+	idDataInput   = "data-input" // reserved for formula and CSV sources
+
+	// Model.
+	idLayers           = "layers"
+	idAddLayer         = "add-layer"
+	idOutputActivation = "output-activation"
+	idInitializer      = "initializer"
+	idScaleX           = "scale-x"
+	idScaleY           = "scale-y"
+	idDropout          = "dropout"
+	idL2               = "l2"
+	idWeightsCount     = "weights-count"
+
+	// Training.
+	idOptimizer    = "optimizer"
+	idLearningRate = "learning-rate"
+	idAdvanced     = "advanced"
+	idBeta1        = "beta1"
+	idBeta2        = "beta2"
+	idEpsilon      = "epsilon"
+	idMomentum     = "momentum"
+	idRho          = "rho"
+	idNesterov     = "nesterov"
+	idSchedule     = "schedule"
+	idLoss         = "loss"
+	idBatchSize    = "batch-size"
+	idEpochs       = "epochs"
+	idValFraction  = "val-fraction"
+	idSplit        = "split"
+	idPatience     = "patience"
+	idRestoreBest  = "restore-best"
+
+	// Run.
+	idTrain    = "train"
+	idStep     = "step"
+	idReset    = "reset"
+	idStatus   = "status"
+	idRunError = "run-error"
+	idHints    = "hints"
+	idNotes    = "notes"
+	idKernel   = "kernel"
+
+	// Charts.
+	idDataChart     = "data-chart"
+	idParityChart   = "parity-chart"
+	idResidualChart = "residual-chart"
+	idLossChart     = "loss-chart"
+	idShowPoints    = "show-points"
+
+	// Numbers.
+	idNumEpoch   = "num-epoch"
+	idNumLoss    = "num-loss"
+	idNumValLoss = "num-val-loss"
+	idNumR2      = "num-r2"
+	idNumValR2   = "num-val-r2"
+	idNumLineR2  = "num-line-r2"
+	idNumMSE     = "num-mse"
+	idNumMAE     = "num-mae"
+	idNumMAPE    = "num-mape"
+	idNumWeights = "num-weights"
+	idNumSteps   = "num-steps"
+	idNumSpeed   = "num-speed"
+	idNumElapsed = "num-elapsed"
+)
+
+// fieldControls maps a train.Config field, as a train.FieldError names it,
+// to the control whose error slot shows the message.
+var fieldControls = map[string]string{
+	"Model":           idLayers,
+	"Model.Dropout":   idDropout,
+	"Model.L2":        idL2,
+	"Optimizer":       idOptimizer,
+	"LearningRate":    idLearningRate,
+	"Momentum":        idAdvanced,
+	"Beta1":           idAdvanced,
+	"Beta2":           idAdvanced,
+	"Epsilon":         idAdvanced,
+	"Rho":             idAdvanced,
+	"Schedule":        idAdvanced,
+	"BatchSize":       idBatchSize,
+	"Epochs":          idEpochs,
+	"ValFraction":     idValFraction,
+	"Split":           idValFraction,
+	"Patience":        idPatience,
+	"Loss":            idRunError,
+	"Features.Period": idRunError,
+}

@@ -1,0 +1,287 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+	"syscall/js"
+	"time"
+
+	"honnef.co/go/js/dom/v2"
+
+	"netfit/core/data"
+	"netfit/core/formula"
+	"netfit/core/metrics"
+	"netfit/core/settings"
+	"netfit/core/view"
+)
+
+// redrawEvery is the longest time between two chart redraws while training,
+// so the page visibly moves even when one batch of a big network takes a
+// second in the worker.
+const redrawEvery = 100 * time.Millisecond
+
+// page is the page side: it owns the settings and the data, sends them to
+// the worker, keeps the worker's latest snapshot and draws it.
+type page struct {
+	win    dom.Window
+	doc    dom.Document
+	worker js.Value
+
+	s        settings.Settings
+	set      data.Set
+	dataErr  error  // why there is no data, or nil
+	trainIdx []int  // rows used for training, as the trainer splits them
+	isVal    []bool // per row: a validation row
+	regions  view.Regions
+	drawRows []int   // the rows the data chart draws: all, or a subsample of large data
+	lineR2   string  // R² of a straight line through all the data, formatted
+	token    int     // counts configure messages; stale snapshots are ignored
+	kernel   string  // the worker's kernel name
+	workerUp bool    // the worker's Go code runs
+	pending  *object // a configure waiting for the worker
+
+	// From the worker.
+	conf     js.Value  // the last configured message
+	latest   js.Value  // the last progress message
+	loss     []float64 // training loss per epoch
+	valLoss  []float64 // validation loss per epoch
+	curveX   []float64 // prediction curve
+	curveY   []float64
+	predRows []int     // rows with a prediction at their x
+	pred     []float64 // the predictions at those rows
+	running  bool
+	runError string
+
+	charts   charts
+	dirty    bool
+	lastDraw time.Time
+	frames   int
+	drawn    bool // the data chart was drawn once (body.dataset.ready)
+
+	predictions map[int]js.Value // predict callbacks by request id
+	nextID      int
+}
+
+// startPage builds the page: settings from the URL (or localStorage, or the
+// defaults), controls, data, the worker, the charts and the API.
+func startPage() {
+	p := &page{win: dom.GetWindow(), predictions: map[int]js.Value{}}
+	p.doc = p.win.Document()
+	p.charts = newCharts(p.doc)
+
+	p.s = p.initialSettings()
+	p.buildControls()
+	p.writeControls()
+	p.applyDisplay()
+	p.regenerate()
+
+	p.connectWorker()
+	p.configureWorker()
+	p.bindAPI()
+	p.listenHash()
+	p.startFrames()
+	p.setStatus("Ready: press Train to fit the network to the data.")
+}
+
+// el returns the element with the given id; it panics when the page lacks
+// it, which is a bug in index.html or ids.go.
+func (p *page) el(id string) node {
+	e := p.doc.GetElementByID(id)
+	if e == nil {
+		panic("wasm: the page has no element #" + id)
+	}
+	return wrap(e)
+}
+
+// create makes a new element with the given tag.
+func (p *page) create(tag string) node { return wrap(p.doc.CreateElement(tag)) }
+
+// body returns the page's body element.
+func (p *page) body() node { return node{js.Global().Get("document").Get("body")} }
+
+// setText sets the text of the element with the given id.
+func (p *page) setText(id, text string) { p.el(id).SetTextContent(text) }
+
+// setStatus shows a sentence in the status line.
+func (p *page) setStatus(text string) { p.setText(idStatus, text) }
+
+// regenerate rebuilds the data set from the data settings, the split from
+// the training settings, and marks the charts for redrawing.
+func (p *page) regenerate() {
+	p.set, p.dataErr = dataset(p.s.Data)
+	p.setError(idDataPreset, "")
+	if p.dataErr != nil {
+		p.setError(idDataPreset, p.dataErr.Error())
+	}
+	p.resplit()
+	p.lineR2 = "–"
+	if r2, err := metrics.LineR2(p.set.X, p.set.Y); err == nil {
+		p.lineR2 = view.Number(r2, 3)
+	} else if p.set.Len() > 0 {
+		p.lineR2 = view.Undefined(err.Error())
+	}
+	p.dirty = true
+}
+
+// resplit recomputes which rows are validation rows.
+func (p *page) resplit() {
+	n := p.set.Len()
+	p.isVal = make([]bool, n)
+	p.drawRows = view.Subsample(n, view.MaxPoints)
+	if n < 2 {
+		p.trainIdx = nil
+		p.regions = view.XRegions(p.set.X, nil, nil)
+		return
+	}
+	train, val := view.Rows(n, p.s.Train)
+	p.trainIdx = train
+	for _, i := range val {
+		p.isVal[i] = true
+	}
+	p.regions = view.XRegions(p.set.X, train, val)
+}
+
+// dataset draws the data the settings ask for. Each source is one case;
+// the formula and CSV sources of issue 5 add theirs here.
+func dataset(d settings.DataSettings) (data.Set, error) {
+	if err := d.Validate(); err != nil {
+		return data.Set{}, err
+	}
+	rng := data.NewRand(d.Seed)
+	switch d.Source {
+	case settings.SourcePreset, "":
+		pr, _ := data.LookupPreset(d.Preset)
+		return data.Generate(pr.F, d.N, d.Noise, d.XMin, d.XMax, rng), nil
+	case settings.SourceFormula:
+		e, err := formula.Compile(d.Formula)
+		if err != nil {
+			return data.Set{}, err
+		}
+		return data.Generate(e.Eval, d.N, d.Noise, d.XMin, d.XMax, rng), nil
+	}
+	// TODO(page): the CSV source arrives with issue 5's data input.
+	return data.Set{}, errors.New("data source " + strconv.Quote(d.Source) + " is not available yet")
+}
+
+// connectWorker takes the worker main.js started and listens to it.
+func (p *page) connectWorker() {
+	p.worker = js.Global().Get("netfitWorker")
+	onMessage := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		p.receive(args[0].Get("data"))
+		return nil
+	})
+	early := js.Global().Get("netfitWorkerInbox")
+	p.worker.Set("onmessage", onMessage)
+	for i := 0; early.Truthy() && i < early.Length(); i++ {
+		p.receive(early.Index(i))
+	}
+	p.worker.Set("onerror", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		p.showRunError("The training worker failed: " + args[0].Get("message").String())
+		return nil
+	}))
+}
+
+// configureWorker sends the settings and data to the worker, which builds a
+// new trainer; the charts forget the previous run.
+func (p *page) configureWorker() {
+	p.token++
+	p.loss, p.valLoss = nil, nil
+	p.curveX, p.curveY, p.pred, p.predRows = nil, nil, nil, nil
+	p.latest, p.conf = js.Undefined(), js.Undefined()
+	p.running, p.runError = false, ""
+	p.showRunError("")
+	p.updateButtons()
+
+	m := object{"type": msgConfigure, "token": p.token, "fragment": p.s.Fragment(),
+		"x": float64Array(p.set.X), "y": float64Array(p.set.Y)}
+	p.send(m)
+	p.dirty = true
+}
+
+// send posts a message to the worker, or keeps the latest configure until
+// the worker runs (commands before that have nothing to act on).
+func (p *page) send(m object) {
+	if !p.workerUp {
+		if m["type"] == msgConfigure {
+			p.pending = &m
+		}
+		return
+	}
+	p.worker.Call("postMessage", js.ValueOf(m))
+}
+
+// receive handles one message from the worker.
+func (p *page) receive(m js.Value) {
+	switch str(m, "type") {
+	case msgReady:
+		p.workerUp = true
+		p.kernel = str(m, "kernel")
+		p.setText(idKernel, p.kernel)
+		if p.pending != nil {
+			p.send(*p.pending)
+			p.pending = nil
+		}
+	case msgConfigured:
+		if int(num(m, "token", -1)) == p.token {
+			p.configured(m)
+		}
+	case msgProgress:
+		if int(num(m, "token", -1)) == p.token {
+			p.progress(m)
+		}
+	case msgPredicted:
+		p.predicted(m)
+	case msgFatal:
+		p.showRunError("The training worker could not start: " + str(m, "message"))
+	}
+}
+
+// configured shows what the worker made of the settings.
+func (p *page) configured(m js.Value) {
+	p.conf = m
+	p.clearFieldErrors()
+	if msg := str(m, "error"); msg != "" {
+		id := fieldControls[str(m, "field")]
+		if id == "" {
+			id = idRunError
+		}
+		p.setError(id, msg)
+		p.setStatus("The settings have a problem; see the message in red.")
+	}
+	p.dirty = true
+}
+
+// progress takes a snapshot from the worker.
+func (p *page) progress(m js.Value) {
+	wasRunning := p.running
+	p.latest = m
+	p.running = flag(m, "running")
+	from := int(num(m, "from", 0))
+	loss, valLoss := floats(m.Get("loss")), floats(m.Get("valLoss"))
+	p.loss = append(p.loss[:min(from, len(p.loss))], loss...)
+	p.valLoss = append(p.valLoss[:min(from, len(p.valLoss))], valLoss...)
+	if cx := m.Get("curveX"); !cx.IsUndefined() {
+		p.curveX, p.curveY = floats(cx), floats(m.Get("curveY"))
+		p.pred = floats(m.Get("points"))
+		rows := floats(m.Get("rows"))
+		p.predRows = make([]int, len(rows))
+		for i, r := range rows {
+			p.predRows[i] = int(r)
+		}
+	}
+	p.runError = str(m, "error")
+	p.showRunError(p.runError)
+	p.updateButtons()
+	p.updateStatus(m)
+	p.dirty = true
+
+	for e := from; e < from+len(loss); e++ {
+		p.emit("epoch", p.epochEvent(e))
+	}
+	if flag(m, "stopped") || (wasRunning && !p.running) {
+		p.draw()
+		p.emit("stopped", p.metrics())
+	}
+}

@@ -1,0 +1,128 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strings"
+	"syscall/js"
+
+	"netfit/core/settings"
+)
+
+// storageKey is where localStorage keeps the last configuration.
+const storageKey = "netfit.settings"
+
+// initialSettings reads the settings from the URL fragment; without one,
+// from the last visit (localStorage); else the defaults. Problems with the
+// fragment are shown at the top of the page.
+func (p *page) initialSettings() settings.Settings {
+	frag := strings.TrimPrefix(p.win.Location().Get("hash").String(), "#")
+	source := "link"
+	if frag == "" {
+		frag = p.loadSaved()
+		source = "last visit"
+	}
+	if frag == "" {
+		return settings.Default()
+	}
+	s, problems := settings.ParseFragment(frag, settings.Default())
+	p.showProblems(source, problems)
+	return s
+}
+
+// loadSaved returns the fragment saved by the last visit, or "". Storage
+// may be unavailable (private mode, a sandboxed iframe): then it is "".
+func (p *page) loadSaved() (frag string) {
+	defer func() {
+		if recover() != nil {
+			frag = ""
+		}
+	}()
+	v := js.Global().Get("localStorage").Call("getItem", storageKey)
+	if v.Type() != js.TypeString {
+		return ""
+	}
+	return v.String()
+}
+
+// save writes the settings to the URL fragment (without a history entry or
+// a hashchange event) and to localStorage.
+func (p *page) save() {
+	frag := p.s.Fragment()
+	js.Global().Get("history").Call("replaceState", nil, "", "#"+frag)
+	func() {
+		defer func() { recover() }() // storage refused: the URL still holds the state
+		js.Global().Get("localStorage").Call("setItem", storageKey, frag)
+	}()
+}
+
+// showProblems lists what could not be used from a fragment.
+func (p *page) showProblems(source string, problems []settings.Problem) {
+	box := p.el(idProblems)
+	if len(problems) == 0 {
+		box.SetAttribute("hidden", "")
+		box.SetTextContent("")
+		return
+	}
+	lines := []string{"Some settings from the " + source + " could not be used:"}
+	for _, pr := range problems {
+		lines = append(lines, "• "+pr.Message)
+	}
+	box.SetTextContent(strings.Join(lines, "\n"))
+	box.RemoveAttribute("hidden")
+}
+
+// listenHash applies a fragment that the user typed or a link changed.
+func (p *page) listenHash() {
+	node{js.Global()}.AddEventListener("hashchange", func(js.Value) {
+		frag := strings.TrimPrefix(p.win.Location().Get("hash").String(), "#")
+		if frag == p.s.Fragment() {
+			return
+		}
+		s, problems := settings.ParseFragment(frag, settings.Default())
+		p.showProblems("link", problems)
+		p.replace(s)
+	})
+}
+
+// replace installs whole new settings (a preset, a link, the API): all
+// controls, data and the worker's trainer.
+func (p *page) replace(s settings.Settings) {
+	p.s = s
+	p.save()
+	p.writeControls()
+	p.applyDisplay()
+	p.regenerate()
+	p.showValidation()
+	p.configureWorker()
+}
+
+// applyDisplay shows the compact embed view and hides the parts the
+// settings name (settings.HideNames); each part is an element with a
+// matching data-part attribute.
+func (p *page) applyDisplay() {
+	body := p.body()
+	if p.s.Embed {
+		body.AddClass("embed")
+	} else {
+		body.RemoveClass("embed")
+	}
+	for _, name := range settings.HideNames() {
+		for _, e := range p.body().QuerySelectorAll(`[data-part="` + name + `"]`) {
+			if contains(p.s.Hide, name) {
+				e.SetAttribute("hidden", "")
+			} else {
+				e.RemoveAttribute("hidden")
+			}
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
