@@ -553,7 +553,8 @@ func TestBrowserFirstLoadSize(t *testing.T) {
 	}
 }
 
-// gzipSize returns the size of a file compressed with gzip at level 9.
+// gzipSize returns the size of a file compressed with Go's gzip at level 9,
+// which comes out about 1% larger than the gzip -9 command: on the safe side.
 func gzipSize(path string) (int, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -145,7 +145,7 @@ func TestValidate(t *testing.T) {
 		{"infinite x", func(s *Settings) { s.Data.XMax = math.Inf(1) }},
 		{"huge seed", func(s *Settings) { s.Data.Seed = MaxSeed + 1 }},
 		{"control character in column", func(s *Settings) { s.Data.XCol = "a\x00b" }},
-		{"zero batch after normalize is fine, negative is not", func(s *Settings) { s.Train.BatchSize = -1 }},
+		{"negative batch size", func(s *Settings) { s.Train.BatchSize = -1 }},
 		{"model too big", func(s *Settings) {
 			s.Train.Model.Hidden = []nn.Layer{{Units: 4096}, {Units: 4096}, {Units: 4096}, {Units: 4096}}
 		}},
