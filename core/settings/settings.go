@@ -56,6 +56,13 @@ type Settings struct {
 	ShowPoints bool
 }
 
+// BUG(settings): a link holds the settings, not the user's own table: with
+// data=csv it names the columns, and the table itself stays in the browser
+// that loaded it, so the link replays the run only there.
+
+// BUG(settings): as in core/optim, beta1=0, beta2=0, rho=0, eps=0 and lr=0
+// mean the optimizer's default, so those values cannot be chosen exactly.
+
 // DataSettings says which data to fit.
 type DataSettings struct {
 	Source  string // SourcePreset (also ""), SourceFormula or SourceCSV
