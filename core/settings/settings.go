@@ -4,9 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"netfit/core/data"
 	"netfit/core/formula"
@@ -168,13 +169,15 @@ func checkText(s string, max int) error {
 	if len(s) > max {
 		return fmt.Errorf("%d bytes, want at most %d", len(s), max)
 	}
-	if !printable.MatchString(s) {
-		return errors.New("holds control characters or invalid UTF-8")
+	for _, r := range s {
+		// A range loop yields utf8.RuneError for invalid bytes; the
+		// replacement character itself is refused along with them.
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return errors.New("holds control characters or invalid UTF-8")
+		}
 	}
 	return nil
 }
-
-var printable = regexp.MustCompile(`^[^\p{Cc}\x{FFFD}]*$`)
 
 // dataPresetNames returns the names of the data presets.
 func dataPresetNames() []string {
