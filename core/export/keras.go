@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/template"
 
 	"netfit/core/data"
 	"netfit/core/nn"
@@ -40,9 +39,7 @@ func KerasScript(s settings.Settings, csvName string) (string, error) {
 		return "", err
 	}
 	var b strings.Builder
-	if err := kerasTemplate.Execute(&b, v); err != nil {
-		return "", fmt.Errorf("export: keras script: %v", err)
-	}
+	writeScript(&b, v)
 	return b.String(), nil
 }
 
@@ -201,5 +198,3 @@ func kerasOptimizer(c train.Config) (code, note, lr string) {
 		"beta_2=%s, epsilon=%s)", def(c.Beta1, 0.9), def(c.Beta2, 0.999),
 		def(c.Epsilon, 1e-7)), "", lr
 }
-
-var kerasTemplate = template.Must(template.New("keras").Parse(kerasScript))

@@ -3,9 +3,9 @@ package export
 import (
 	"encoding/base64"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"netfit/core/data"
@@ -32,51 +32,19 @@ type Model struct {
 	Rows *data.Set
 }
 
-// modelFile is the JSON form of a model file. Fields are written in this
-// order; unknown fields are ignored when reading, so later versions may add
-// some.
-type modelFile struct {
-	Format   string `json:"format"`  // "netfit-model"
-	Version  int    `json:"version"` // 1
-	Settings string `json:"settings"`
-	// Data repeats the data settings for people reading the file; Load
-	// takes them from Settings.
-	Data    dataJSON    `json:"data"`
-	Layers  []int       `json:"layers"` // units of every dense layer, output last, for people
-	Scalers scalersJSON `json:"scalers"`
-	Epochs  int         `json:"epochs"`
-	// Params is every weight and bias as little-endian float32, base64.
-	Params string    `json:"params"`
-	Rows   *rowsJSON `json:"rows,omitempty"`
-}
-
-type dataJSON struct {
-	Source  string  `json:"source"`
-	Preset  string  `json:"preset,omitempty"`
-	Formula string  `json:"formula,omitempty"`
-	N       int     `json:"n"`
-	Noise   float64 `json:"noise"`
-	XMin    float64 `json:"xmin"`
-	XMax    float64 `json:"xmax"`
-	Seed    uint64  `json:"seed"`
-	XCol    string  `json:"xcol,omitempty"`
-	YCol    string  `json:"ycol,omitempty"`
-}
-
-type scalerJSON struct {
-	Mean float64 `json:"mean"`
-	Std  float64 `json:"std"`
-}
-
-type scalersJSON struct {
-	X scalerJSON `json:"x"`
-	Y scalerJSON `json:"y"`
-}
-
-type rowsJSON struct {
-	X []float64 `json:"x"`
-	Y []float64 `json:"y"`
-}
+// The model file is a JSON object with these members, in this order:
+//
+//	format    "netfit-model"
+//	version   1
+//	settings  the run's URL fragment ([settings.Settings.Fragment])
+//	data      the data settings again, for people (Load reads settings)
+//	layers    units of every dense layer, output last, for people
+//	scalers   {"x": {"mean", "std"}, "y": {"mean", "std"}}
+//	epochs    epochs trained
+//	params    every weight and bias, little-endian float32, base64
+//	rows      {"x": [...], "y": [...]}, only when the data are stored
+//
+// Load ignores members it does not know, so later versions may add some.
 
 // Save writes the trainer's network as a netfit model file (indented JSON)
 // with the settings s of the run. rows, when not nil, are stored too: pass
@@ -86,26 +54,29 @@ func Save(s settings.Settings, t *train.Trainer, rows *data.Set) ([]byte, error)
 	x, y := t.Scalers()
 	m := t.Model()
 	d := s.Data
-	f := modelFile{
-		Format: ModelFormat, Version: ModelVersion,
-		Settings: s.Fragment(),
-		Data: dataJSON{Source: d.Source, Preset: d.Preset, Formula: d.Formula, N: d.N,
-			Noise: d.Noise, XMin: d.XMin, XMax: d.XMax, Seed: d.Seed, XCol: d.XCol, YCol: d.YCol},
-		Scalers: scalersJSON{X: scalerJSON{x.Mean, x.Std}, Y: scalerJSON{y.Mean, y.Std}},
-		Epochs:  len(t.History()),
-		Params:  base64.StdEncoding.EncodeToString(float32Bytes(m.Params)),
-	}
+	q, num := jsonString, jsonNumber
+	var units []string
 	for _, l := range m.Dense() {
-		f.Layers = append(f.Layers, l.Out)
+		units = append(units, strconv.Itoa(l.Out))
+	}
+	scaler := func(s data.Scaler) string { return jsonObject("", "mean", num(s.Mean), "std", num(s.Std)) }
+	kv := []string{
+		"format", q(ModelFormat),
+		"version", strconv.Itoa(ModelVersion),
+		"settings", q(s.Fragment()),
+		"data", jsonObject("", "source", q(d.Source), "preset", q(d.Preset),
+			"formula", q(d.Formula), "n", strconv.Itoa(d.N), "noise", num(d.Noise),
+			"xmin", num(d.XMin), "xmax", num(d.XMax), "seed", strconv.FormatUint(d.Seed, 10),
+			"xcol", q(d.XCol), "ycol", q(d.YCol)),
+		"layers", "[" + strings.Join(units, ", ") + "]",
+		"scalers", jsonObject("", "x", scaler(x), "y", scaler(y)),
+		"epochs", strconv.Itoa(len(t.History())),
+		"params", q(base64.StdEncoding.EncodeToString(float32Bytes(m.Params))),
 	}
 	if rows != nil {
-		f.Rows = &rowsJSON{X: rows.X, Y: rows.Y}
+		kv = append(kv, "rows", jsonObject("", "x", jsonNumbers(rows.X), "y", jsonNumbers(rows.Y)))
 	}
-	b, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("export: model file: %v", err)
-	}
-	return append(b, '\n'), nil
+	return []byte(jsonObject("  ", kv...) + "\n"), nil
 }
 
 // Load reads a model file written by [Save]. It returns an error wrapping
@@ -113,18 +84,24 @@ func Save(s settings.Settings, t *train.Trainer, rows *data.Set) ([]byte, error)
 // file (settings that do not read, weights that do not fit the network)
 // and [ErrVersion] for a file from a newer netfit.
 func Load(b []byte) (*Model, error) {
-	var f modelFile
-	if err := json.Unmarshal(b, &f); err != nil {
+	v, err := parseJSON(string(b))
+	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	if f.Format != ModelFormat {
-		return nil, fmt.Errorf("%w: format %q, want %q", ErrFormat, f.Format, ModelFormat)
+	f, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%w: not a JSON object", ErrFormat)
 	}
-	if f.Version < 1 || f.Version > ModelVersion {
-		return nil, fmt.Errorf("%w: version %d, this netfit reads 1 to %d",
-			ErrVersion, f.Version, ModelVersion)
+	if format, _ := f["format"].(string); format != ModelFormat {
+		return nil, fmt.Errorf("%w: format %q, want %q", ErrFormat, format, ModelFormat)
 	}
-	s, problems := settings.ParseFragment(f.Settings, settings.Default())
+	version, _ := f["version"].(float64)
+	if !(version >= 1 && version <= ModelVersion) {
+		return nil, fmt.Errorf("%w: version %v, this netfit reads 1 to %d",
+			ErrVersion, f["version"], ModelVersion)
+	}
+	fragment, _ := f["settings"].(string)
+	s, problems := settings.ParseFragment(fragment, settings.Default())
 	if len(problems) > 0 {
 		msgs := make([]string, len(problems))
 		for i, p := range problems {
@@ -132,21 +109,58 @@ func Load(b []byte) (*Model, error) {
 		}
 		return nil, fmt.Errorf("%w: settings: %s", ErrFormat, strings.Join(msgs, "; "))
 	}
-	params, err := decodeParams(f.Params, s)
+	text, _ := f["params"].(string)
+	params, err := decodeParams(text, s)
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{Settings: s, Params: params, Epochs: f.Epochs,
-		X: data.Scaler{Mean: f.Scalers.X.Mean, Std: f.Scalers.X.Std},
-		Y: data.Scaler{Mean: f.Scalers.Y.Mean, Std: f.Scalers.Y.Std}}
-	if f.Rows != nil {
-		if len(f.Rows.X) != len(f.Rows.Y) {
-			return nil, fmt.Errorf("%w: rows hold %d x values and %d targets",
-				ErrFormat, len(f.Rows.X), len(f.Rows.Y))
+	m := &Model{Settings: s, Params: params}
+	if e, ok := f["epochs"].(float64); ok {
+		m.Epochs = int(e)
+	}
+	scalers, _ := f["scalers"].(map[string]any)
+	if m.X, err = readScaler(scalers, "x"); err != nil {
+		return nil, err
+	}
+	if m.Y, err = readScaler(scalers, "y"); err != nil {
+		return nil, err
+	}
+	if rows, ok := f["rows"].(map[string]any); ok {
+		if m.Rows, err = readRows(rows); err != nil {
+			return nil, err
 		}
-		m.Rows = &data.Set{X: f.Rows.X, Y: f.Rows.Y}
 	}
 	return m, nil
+}
+
+// readScaler reads the scaler named key from the scalers member.
+func readScaler(scalers map[string]any, key string) (data.Scaler, error) {
+	o, _ := scalers[key].(map[string]any)
+	mean, ok1 := o["mean"].(float64)
+	std, ok2 := o["std"].(float64)
+	if !ok1 || !ok2 {
+		return data.Scaler{}, fmt.Errorf("%w: scalers.%s needs a numeric mean and std", ErrFormat, key)
+	}
+	return data.Scaler{Mean: mean, Std: std}, nil
+}
+
+// readRows reads the stored data: two arrays of numbers of equal length.
+func readRows(rows map[string]any) (*data.Set, error) {
+	xs, _ := rows["x"].([]any)
+	ys, _ := rows["y"].([]any)
+	if len(xs) != len(ys) {
+		return nil, fmt.Errorf("%w: rows hold %d x values and %d targets", ErrFormat, len(xs), len(ys))
+	}
+	set := &data.Set{X: make([]float64, len(xs)), Y: make([]float64, len(ys))}
+	for i := range xs {
+		x, ok1 := xs[i].(float64)
+		y, ok2 := ys[i].(float64)
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("%w: row %d is not two numbers", ErrFormat, i+1)
+		}
+		set.X[i], set.Y[i] = x, y
+	}
+	return set, nil
 }
 
 // decodeParams decodes the weights and checks their number against the

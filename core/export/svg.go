@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"html"
 	"math"
 	"strings"
 
@@ -111,7 +110,7 @@ func (p *plot) line(x1, y1, x2, y2 float64, stroke string) {
 // text writes a label; extra holds more attributes.
 func (p *plot) text(x, y float64, anchor, s, extra string) {
 	fmt.Fprintf(&p.b, `<text x="%.1f" y="%.1f" text-anchor="%s" fill="%s" %s>%s</text>`+"\n",
-		x, y, anchor, colorAxis, extra, html.EscapeString(s))
+		x, y, anchor, colorAxis, extra, xmlEscaper.Replace(s))
 }
 
 // points draws the samples rows of (x, y) as small circles in one group.
@@ -168,6 +167,9 @@ func (p *plot) bytes() []byte {
 	p.b.WriteString("</svg>\n")
 	return []byte(p.b.String())
 }
+
+// xmlEscaper escapes text for an SVG text element.
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 // logTicks returns the log10 of the tick values of a log axis spanning
 // [10^lo, 10^hi]: the powers of ten inside, or, when fewer than two fit

@@ -1,10 +1,9 @@
 package export
 
 import (
-	"encoding/binary"
-	"encoding/json"
 	"fmt"
-	"math"
+	"strconv"
+	"strings"
 
 	"netfit/core/data"
 	"netfit/core/nn"
@@ -45,10 +44,7 @@ func TFJSOf(m *nn.MLP, f data.Features, x, y data.Scaler, weightsName string) (*
 	if weightsName == "" {
 		weightsName = DefaultWeightsName
 	}
-	js, err := json.MarshalIndent(modelJSON(layers, weightsName), "", " ")
-	if err != nil {
-		return nil, fmt.Errorf("export: model.json: %v", err)
-	}
+	js := []byte(modelJSON(layers, weightsName))
 	return &TFJSModel{ModelJSON: js, Weights: weightBytes(layers), WeightsName: weightsName}, nil
 }
 
@@ -57,83 +53,48 @@ func TFJSOf(m *nn.MLP, f data.Features, x, y data.Scaler, weightsName string) (*
 func weightBytes(layers []Layer) []byte {
 	var b []byte
 	for _, l := range layers {
-		for _, v := range append(append([]float32(nil), l.W...), l.B...) {
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(v))
-		}
+		b = append(b, float32Bytes(l.W)...)
+		b = append(b, float32Bytes(l.B)...)
 	}
 	return b
 }
 
-// The JSON shapes of a TensorFlow.js Layers model file (tfjs-layers'
-// ModelArtifacts with a Keras Sequential topology; snake_case as Keras
-// writes it, which tfjs-layers converts when it loads).
-type (
-	tfjsFile struct {
-		Format          string         `json:"format"`
-		GeneratedBy     string         `json:"generatedBy"`
-		ConvertedBy     any            `json:"convertedBy"`
-		ModelTopology   topology       `json:"modelTopology"`
-		WeightsManifest []weightsGroup `json:"weightsManifest"`
-	}
-	topology struct {
-		ClassName    string    `json:"class_name"`
-		Config       seqConfig `json:"config"`
-		KerasVersion string    `json:"keras_version"`
-		Backend      string    `json:"backend"`
-	}
-	seqConfig struct {
-		Name   string       `json:"name"`
-		Layers []layerEntry `json:"layers"`
-	}
-	layerEntry struct {
-		ClassName string         `json:"class_name"`
-		Config    map[string]any `json:"config"`
-	}
-	weightsGroup struct {
-		Paths   []string     `json:"paths"`
-		Weights []weightSpec `json:"weights"`
-	}
-	weightSpec struct {
-		Name  string `json:"name"`
-		Shape []int  `json:"shape"`
-		DType string `json:"dtype"`
-	}
-)
-
-// modelJSON builds the model.json of a Sequential of dense layers (and
-// LeakyReLU layers where needed).
-func modelJSON(layers []Layer, weightsName string) tfjsFile {
-	var entries []layerEntry
-	var specs []weightSpec
+// modelJSON writes the model.json of a Sequential of dense layers (and
+// LeakyReLU layers where needed): tfjs-layers' ModelArtifacts with a Keras
+// topology, in snake_case as Keras writes it, which tfjs-layers converts
+// when it loads.
+func modelJSON(layers []Layer, weightsName string) string {
+	q := jsonString
+	zeros := jsonObject("", "class_name", q("Zeros"), "config", "{}")
+	var entries, specs []string
 	for i, l := range layers {
 		name := fmt.Sprintf("dense_%d", i+1)
-		cfg := map[string]any{
-			"name": name, "trainable": true, "dtype": "float32",
-			"units": l.Out, "activation": l.Activation, "use_bias": true,
-			"kernel_initializer": map[string]any{"class_name": "Zeros", "config": map[string]any{}},
-			"bias_initializer":   map[string]any{"class_name": "Zeros", "config": map[string]any{}},
-		}
+		cfg := []string{"name", q(name), "trainable", "true", "dtype", q("float32"),
+			"units", strconv.Itoa(l.Out), "activation", q(l.Activation), "use_bias", "true",
+			"kernel_initializer", zeros, "bias_initializer", zeros}
 		if i == 0 {
-			cfg["batch_input_shape"] = []any{nil, l.In}
+			cfg = append(cfg, "batch_input_shape", fmt.Sprintf("[null, %d]", l.In))
 		}
-		entries = append(entries, layerEntry{ClassName: "Dense", Config: cfg})
+		entries = append(entries, jsonObject("", "class_name", q("Dense"), "config", jsonObject("", cfg...)))
 		if l.LeakyAlpha > 0 {
-			entries = append(entries, layerEntry{ClassName: "LeakyReLU", Config: map[string]any{
-				"name": fmt.Sprintf("leaky_re_lu_%d", i+1), "trainable": true,
-				"dtype": "float32", "alpha": l.LeakyAlpha,
-			}})
+			entries = append(entries, jsonObject("", "class_name", q("LeakyReLU"),
+				"config", jsonObject("", "name", q(fmt.Sprintf("leaky_re_lu_%d", i+1)),
+					"trainable", "true", "dtype", q("float32"), "alpha", jsonNumber(l.LeakyAlpha))))
 		}
 		specs = append(specs,
-			weightSpec{Name: name + "/kernel", Shape: []int{l.In, l.Out}, DType: "float32"},
-			weightSpec{Name: name + "/bias", Shape: []int{l.Out}, DType: "float32"})
+			jsonObject("", "name", q(name+"/kernel"), "shape", fmt.Sprintf("[%d, %d]", l.In, l.Out),
+				"dtype", q("float32")),
+			jsonObject("", "name", q(name+"/bias"), "shape", fmt.Sprintf("[%d]", l.Out),
+				"dtype", q("float32")))
 	}
-	return tfjsFile{
-		Format: "layers-model", GeneratedBy: "netfit",
-		ModelTopology: topology{
-			ClassName:    "Sequential",
-			Config:       seqConfig{Name: "netfit", Layers: entries},
-			KerasVersion: "tfjs-layers 4.22.0", Backend: "tensor_flow.js",
-		},
-		WeightsManifest: []weightsGroup{{Paths: []string{weightsName}, Weights: specs}},
-	}
+	topology := jsonObject("  ",
+		"class_name", q("Sequential"),
+		"config", jsonObject("", "name", q("netfit"),
+			"layers", "[\n    "+strings.Join(entries, ",\n    ")+"]"),
+		"keras_version", q("tfjs-layers 4.22.0"),
+		"backend", q("tensor_flow.js"))
+	manifest := "[" + jsonObject("", "paths", "["+q(weightsName)+"]",
+		"weights", "[\n    "+strings.Join(specs, ",\n    ")+"]") + "]"
+	return jsonObject(" ", "format", q("layers-model"), "generatedBy", q("netfit"),
+		"convertedBy", "null", "modelTopology", topology, "weightsManifest", manifest) + "\n"
 }
