@@ -102,7 +102,7 @@ func TestScheduledRate(t *testing.T) {
 		{"", 7, 10, 0.1},
 		{"step", 0, 100, 0.1},
 		{"step", 24, 100, 0.1},
-		{"step", 25, 100, 0.05},  // one quarter: halved
+		{"step", 25, 100, 0.05},   // one quarter: halved
 		{"step", 99, 100, 0.0125}, // three quarters: halved three times
 		{"exp", 0, 10, 0.1},
 		{"exp", 5, 10, 0.01}, // 0.1·0.01^0.5

@@ -1,0 +1,319 @@
+package hint
+
+import (
+	"fmt"
+	"math"
+
+	"netfit/core/data"
+	"netfit/core/metrics"
+	"netfit/core/nn"
+	"netfit/core/train"
+)
+
+// checkOutputRange warns when the output activation cannot produce some of
+// the targets the network is trained on (CASES B08: relu output and
+// negative y; B09: tanh or sigmoid output and y beyond [−1, 1] or [0, 1]).
+func checkOutputRange(r *run) *Hint {
+	out := r.cfg.Model.Output
+	lo, hi := out.Range()
+	if math.IsInf(lo, -1) && math.IsInf(hi, 1) {
+		return nil
+	}
+	below, above := 0, 0
+	for _, y := range r.modelY {
+		if y < lo {
+			below++
+		} else if y > hi {
+			above++
+		}
+	}
+	n := below + above
+	if n == 0 {
+		return nil
+	}
+	r.rangeFired = true
+
+	where := fmt.Sprintf("%d are below %s", below, fmtNum(lo))
+	if above > 0 && below > 0 {
+		where = fmt.Sprintf("%d are below %s and %d above %s", below, fmtNum(lo), above, fmtNum(hi))
+	} else if above > 0 {
+		where = fmt.Sprintf("%d are above %s", above, fmtNum(hi))
+	}
+	scaled := ""
+	if r.cfg.ScaleY {
+		scaled = " after standardizing"
+	}
+	ylo, yhi := minMax(r.modelY)
+	sev := Warning
+	if float64(n) >= 0.05*float64(len(r.modelY)) {
+		sev = Problem
+	}
+	return &Hint{
+		ID: OutputRange, Severity: sev,
+		Message: fmt.Sprintf("The %s output can only give values in %s, but the training targets%s "+
+			"run from %s to %s: %d of %d (%s) fall outside (%s). Those predictions "+
+			"are stuck at the edge of the range.", out, fmtRange(lo, hi), scaled,
+			fmtNum(ylo), fmtNum(yhi), n, len(r.modelY), percent(n, len(r.modelY)), where),
+		Fix: "Use a linear output", Patch: "out=linear",
+	}
+}
+
+// checkUnscaledTargets warns when target scaling is off and |y| is large
+// (CASES B02: y up to 54,000 under-fits; B05: house prices give NaN).
+func checkUnscaledTargets(r *run) *Hint {
+	m := maxAbs(r.trainY)
+	if r.cfg.ScaleY || m <= bigTarget {
+		return nil
+	}
+	return &Hint{
+		ID: UnscaledTargets, Severity: Warning,
+		Message: fmt.Sprintf("Targets reach %s and target scaling is off. A freshly "+
+			"initialized network outputs values near ±1, so it must grow huge weights "+
+			"to reach them: expect a flat, poor fit or a loss that turns NaN. "+
+			"Standardizing y (predictions are mapped back) avoids this.", fmtNum(m)),
+		Fix: "Standardize x and y", Patch: "scale=xy",
+	}
+}
+
+// checkUnscaledInputs warns when input scaling is off and |x| is large
+// (CASES B03: x up to 199 makes SGD diverge).
+func checkUnscaledInputs(r *run) *Hint {
+	m := maxAbs(r.trainX)
+	if r.cfg.ScaleX || m <= bigInput {
+		return nil
+	}
+	lo, hi := minMax(r.trainX)
+	return &Hint{
+		ID: UnscaledInputs, Severity: Warning,
+		Message: fmt.Sprintf("x runs from %s to %s and input scaling is off. Gradients grow "+
+			"with |x|, so a learning rate that suits standardized inputs can make the "+
+			"loss explode.", fmtNum(lo), fmtNum(hi)),
+		Fix: "Standardize x and y", Patch: "scale=xy",
+	}
+}
+
+// checkZerosInit warns about the all-zeros initializer in a network with
+// hidden layers (CASES B07).
+func checkZerosInit(r *run) *Hint {
+	if r.cfg.Model.Init != nn.Zeros || len(r.cfg.Model.Hidden) == 0 {
+		return nil
+	}
+	return &Hint{
+		ID: ZerosInit, Severity: Problem,
+		Message: "Every weight starts at zero, so all units of a layer compute the same " +
+			"thing and receive the same update: they never become different, and the " +
+			"prediction stays a flat line.",
+		Fix: "Use Glorot-uniform weights", Patch: "init=glorot_uniform",
+	}
+}
+
+// checkLearningRate warns about a learning rate far above the usual range
+// (CASES B04: Adam lr 1 collapses, SGD lr 1 gives NaN).
+func checkLearningRate(r *run) *Hint {
+	limit, usual, suggest := adamHighRate, "0.0001 to 0.01", "0.001"
+	switch r.optimizer {
+	case train.SGD:
+		limit, usual, suggest = sgdHighRate, "0.001 to 0.1", "0.01"
+	case train.LBFGS:
+		return nil
+	}
+	if r.lr <= limit {
+		return nil
+	}
+	return &Hint{
+		ID: LearningRateHigh, Severity: Warning,
+		Message: fmt.Sprintf("A learning rate of %s is very high for %s (usual: %s). "+
+			"Training may diverge to NaN or collapse to a constant prediction.",
+			fmtNum(r.lr), r.optimizer, usual),
+		Fix: "Use learning rate " + suggest, Patch: "lr=" + suggest,
+	}
+}
+
+// diverged turns a [train.DivergedError] into a hint (CASES B03, B04, B05).
+func diverged(r *run, de *train.DivergedError) Hint {
+	h := Hint{ID: Diverged, Severity: Problem,
+		Message: fmt.Sprintf("Training stopped at epoch %d: %s. The weights were put back "+
+			"to the start of that epoch.", de.Epoch, de.What)}
+	patch := ""
+	if r.optimizer != train.LBFGS {
+		h.Fix = "Lower the learning rate 10×"
+		patch = "lr=" + r.lowerRate()
+	}
+	if !r.cfg.ScaleX || !r.cfg.ScaleY {
+		h.Fix = joinFix(h.Fix, "standardize x and y")
+		patch = joinPatch(patch, "scale=xy")
+	}
+	h.Patch = patch
+	if de.Hint != "" {
+		h.Message += " Try: " + de.Hint + "."
+	}
+	return h
+}
+
+// checkConstant reports predictions that are (nearly) one value while the
+// targets vary (CASES B07, B04 B).
+func checkConstant(r *run) *Hint {
+	st, ok := r.last()
+	if !ok || r.yStd == 0 || st.Spread > flatRatio*r.yStd {
+		return nil
+	}
+	mean, _ := meanStd(r.trainY)
+	if data.IsConstant(mean, r.yStd) {
+		return nil
+	}
+	h := &Hint{ID: ConstantPredictions, Severity: Problem,
+		Message: fmt.Sprintf("Every prediction is nearly the same value (spread %s, against %s "+
+			"for the targets): the network predicts a constant, so R² is about 0 or below.",
+			fmtNum(st.Spread), fmtNum(r.yStd))}
+	switch {
+	case r.cfg.Model.Init == nn.Zeros:
+		h.Fix, h.Patch = "Use Glorot-uniform weights", "init=glorot_uniform"
+	case r.rangeFired:
+		h.Fix, h.Patch = "Use a linear output", "out=linear"
+	case r.optimizer == train.SGD && r.lr <= sgdSlowRate:
+		h.Fix, h.Patch = "Use Adam, learning rate 0.01", "opt=adam&lr=0.01"
+	case r.optimizer != train.LBFGS:
+		h.Fix, h.Patch = "Lower the learning rate 10×", "lr="+r.lowerRate()
+	}
+	return h
+}
+
+// checkSlowSGD reports plain SGD with a small learning rate that left a
+// poor fit (CASES B10: 500 steps at lr 0.001, R² −0.14).
+func checkSlowSGD(r *run) *Hint {
+	st, ok := r.last()
+	if !ok || r.optimizer != train.SGD || r.lr > sgdSlowRate || r.cfg.Momentum > 0 {
+		return nil
+	}
+	r2 := st.Train.R2
+	if !st.Train.R2Defined || r2 >= 0.5 {
+		return nil
+	}
+	worse := ""
+	if r2 < 0 {
+		worse = " (below 0: worse than predicting the mean)"
+	}
+	return &Hint{
+		ID: SlowSGD, Severity: Warning,
+		Message: fmt.Sprintf("Plain SGD with learning rate %s moves the weights slowly: after %d "+
+			"steps the predictions spread only %s against %s for the targets, and training "+
+			"R² is %s%s.", fmtNum(r.lr), st.Steps, fmtNum(st.Spread), fmtNum(r.yStd),
+			fmtNum(r2), worse),
+		Fix: "Use Adam, learning rate 0.01", Patch: "opt=adam&lr=0.01",
+	}
+}
+
+// checkNotConverged reports a finished run whose loss was still falling
+// (CASES B01: the sine needs ~300 epochs at lr 0.001).
+func checkNotConverged(r *run) *Hint {
+	n := len(r.hist)
+	epochs := r.cfg.EffectiveEpochs()
+	if n < 5 || n < epochs {
+		return nil
+	}
+	k := max(2, n/10)
+	last, before := r.hist[n-1].Loss, r.hist[n-1-k].Loss
+	if !(last < 0.97*before) {
+		return nil
+	}
+	msg := fmt.Sprintf("The loss was still falling when training stopped (%s lower over the "+
+		"last %d epochs): the network has not converged, and more epochs may help.",
+		fmtPercentDrop(before, last), k)
+	msg += r.lineComparison()
+	more := min(2*epochs, train.MaxEpochs)
+	return &Hint{ID: NotConverged, Severity: Info, Message: msg,
+		Fix: fmt.Sprintf("Train %d epochs", more), Patch: fmt.Sprintf("epochs=%d", more)}
+}
+
+// checkNearLine reports a fit barely better than a straight line (CASES
+// B01: R² 0.69 against 0.60 for a line), unless not-converged says it.
+func checkNearLine(r *run) *Hint {
+	st, ok := r.last()
+	if !ok || !st.Train.R2Defined {
+		return nil
+	}
+	line, err := metrics.LineR2(r.trainX, r.trainY)
+	if err != nil || line > 0.95 || st.Train.R2 > line+0.05 || checkNotConverged(r) != nil {
+		return nil
+	}
+	return &Hint{ID: NearLine, Severity: Info,
+		Message: fmt.Sprintf("The network's training R² is %s; a straight line through the "+
+			"same rows scores %s, so the network has learned little beyond a line.",
+			fmtNum(st.Train.R2), fmtNum(line))}
+}
+
+// lineComparison returns a sentence comparing the last R² with the
+// straight-line baseline, or "".
+func (r *run) lineComparison() string {
+	st, _ := r.last()
+	line, err := metrics.LineR2(r.trainX, r.trainY)
+	if err != nil || !st.Train.R2Defined {
+		return ""
+	}
+	which, r2 := "training", st.Train.R2
+	if st.Val.R2Defined {
+		which, r2 = "validation", st.Val.R2
+	}
+	return fmt.Sprintf(" Network %s R² %s; a straight line scores %s.", which, fmtNum(r2), fmtNum(line))
+}
+
+// checkSplit warns when the last-rows split puts the validation rows
+// outside the training x range (CASES B12: sorted data).
+func checkSplit(r *run) *Hint {
+	if r.cfg.Split != data.SplitLast || len(r.valX) == 0 {
+		return nil
+	}
+	tlo, thi := minMax(r.trainX)
+	outside := 0
+	for _, x := range r.valX {
+		if x < tlo || x > thi {
+			outside++
+		}
+	}
+	if 2*outside < len(r.valX) {
+		return nil
+	}
+	vlo, vhi := minMax(r.valX)
+	return &Hint{ID: ExtrapolationSplit, Severity: Warning,
+		Message: fmt.Sprintf("Validation takes the last %s of the rows as given, and their x "+
+			"(%s to %s) lies outside the training x (%s to %s) for %d of %d rows: validation "+
+			"measures extrapolation, not the fit.", fmtNum(100*r.cfg.ValFraction)+"%",
+			fmtNum(vlo), fmtNum(vhi), fmtNum(tlo), fmtNum(thi), outside, len(r.valX)),
+		Fix: "Split at random", Patch: "split=random"}
+}
+
+// checkBatch notes a batch size larger than the training rows (CASES B26).
+func checkBatch(r *run) *Hint {
+	batch := r.cfg.BatchSize
+	if batch == 0 {
+		batch = train.DefaultBatchSize
+	}
+	n := len(r.trainX)
+	if r.optimizer == train.LBFGS || batch <= n {
+		return nil
+	}
+	return &Hint{ID: BatchClamped, Severity: Info,
+		Message: fmt.Sprintf("Batch size %d > %d training rows; using %d: one update per epoch.",
+			batch, n, n)}
+}
+
+// joinFix joins two action labels.
+func joinFix(a, b string) string {
+	if a == "" {
+		return string(b[0]-'a'+'A') + b[1:]
+	}
+	return a + " and " + b
+}
+
+// joinPatch joins two fragments with &.
+func joinPatch(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "&" + b
+}
+
+// fmtPercentDrop formats the drop from before to after as a percentage.
+func fmtPercentDrop(before, after float64) string {
+	return fmt.Sprintf("%.0f%%", 100*(before-after)/before)
+}

@@ -1,0 +1,248 @@
+package hint
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"netfit/core/data"
+	"netfit/core/metrics"
+	"netfit/core/nn"
+	"netfit/core/train"
+)
+
+// sine draws CASES' S(x) = 10·sin x + x, σ 3, on [−15, 15] (about half the
+// targets are negative).
+func sine(n int) data.Set {
+	f := func(x float64) float64 { return 10*math.Sin(x) + x }
+	return data.Generate(f, n, 3, -15, 15, data.NewRand(1))
+}
+
+// quartic draws CASES' P4(x) = x⁴ + x³ + x, σ 2 (targets up to ~54,000).
+func quartic(n int) data.Set {
+	f := func(x float64) float64 { return x*x*x*x + x*x*x + x }
+	return data.Generate(f, n, 2, -15, 15, data.NewRand(1))
+}
+
+// relu64 is CASES' 1 → 64 relu → 64 relu → 1 network with output out.
+func relu64(out nn.Activation) nn.Spec {
+	return nn.Spec{Hidden: []nn.Layer{{Units: 64, Activation: nn.ReLU}, {Units: 64, Activation: nn.ReLU}},
+		Output: out}
+}
+
+// good is a setup that should raise no hint.
+func good() train.Config {
+	return train.Config{Model: relu64(nn.Linear), ValFraction: 0.2, ScaleX: true, ScaleY: true,
+		Epochs: 10, Seed: 1}
+}
+
+// stats builds a history of losses, with the given final spread and R².
+func stats(spread, r2 float64, losses ...float64) []train.EpochStats {
+	h := make([]train.EpochStats, len(losses))
+	for i, l := range losses {
+		h[i] = train.EpochStats{Epoch: i + 1, Loss: l, Steps: 25 * (i + 1), Spread: spread,
+			Train: metrics.Report{N: 800, R2: r2, R2Defined: true},
+			Val:   metrics.Report{N: 200, R2: r2, R2Defined: true}}
+	}
+	return h
+}
+
+// flat returns n equal losses.
+func flat(n int, v float64) []float64 {
+	l := make([]float64, n)
+	for i := range l {
+		l[i] = v
+	}
+	return l
+}
+
+// falling returns n losses halving every epoch.
+func falling(n int) []float64 {
+	l := make([]float64, n)
+	for i := range l {
+		l[i] = math.Pow(0.5, float64(i))
+	}
+	return l
+}
+
+func TestCheck(t *testing.T) {
+	sineSet, quartSet := sine(1000), quartic(1000)
+	line := data.Set{}
+	for i := range 200 {
+		line.X = append(line.X, float64(i))
+		line.Y = append(line.Y, 2*float64(i))
+	}
+	parabola := data.Generate(func(x float64) float64 { return x*x + 1 }, 200, 0, -5, 5, data.NewRand(1))
+	sorted := sine(1000)
+	sortByX(sorted)
+
+	cases := []struct {
+		name  string
+		cfg   func(c *train.Config)
+		set   data.Set
+		hist  []train.EpochStats
+		id    string // hint expected, "" for none
+		patch string
+		words string
+	}{
+		{"good setup", nil, sineSet, stats(5, 0.9, flat(10, 1)...), "", "", ""},
+		{"B08 relu output", func(c *train.Config) { c.Model = relu64(nn.ReLU); c.ScaleY = false },
+			sineSet, nil, OutputRange, "out=linear", "relu output can only give values in [0, +∞)"},
+		{"B08 relu output, scaled y", func(c *train.Config) { c.Model = relu64(nn.ReLU) },
+			sineSet, nil, OutputRange, "out=linear", "after standardizing"},
+		{"relu output, positive y", func(c *train.Config) { c.Model = relu64(nn.ReLU); c.ScaleY = false },
+			parabola, nil, "", "", ""},
+		{"B09 tanh output", func(c *train.Config) { c.Model = relu64(nn.Tanh); c.ScaleY = false },
+			sineSet, nil, OutputRange, "out=linear", "[-1, 1]"},
+		{"B09 sigmoid output", func(c *train.Config) { c.Model = relu64(nn.Sigmoid); c.ScaleY = false },
+			quartSet, nil, OutputRange, "out=linear", "above 1"},
+		{"B02 unscaled targets", func(c *train.Config) { c.ScaleY = false }, quartSet, nil,
+			UnscaledTargets, "scale=xy", "Targets reach"},
+		{"small unscaled targets", func(c *train.Config) { c.ScaleX, c.ScaleY = false, false },
+			sineSet, nil, "", "", ""},
+		{"B03 unscaled inputs", func(c *train.Config) { c.ScaleX = false }, line, nil,
+			UnscaledInputs, "scale=xy", "x runs from 0 to"},
+		{"B04 adam lr 1", func(c *train.Config) { c.LearningRate = 1 }, sineSet, nil,
+			LearningRateHigh, "lr=0.001", "very high for adam"},
+		{"adam lr 0.1 is fine", func(c *train.Config) { c.LearningRate = 0.1 }, sineSet, nil, "", "", ""},
+		{"B04 sgd lr 1", func(c *train.Config) { c.Optimizer, c.LearningRate = "sgd", 1 }, sineSet, nil,
+			LearningRateHigh, "lr=0.01", "very high for sgd"},
+		{"B07 zeros init", func(c *train.Config) { c.Model.Init = nn.Zeros }, sineSet, nil,
+			ZerosInit, "init=glorot_uniform", "starts at zero"},
+		{"zeros init, no hidden layer", func(c *train.Config) { c.Model = nn.Spec{Init: nn.Zeros} },
+			sineSet, nil, "", "", ""},
+		{"B07 constant predictions", func(c *train.Config) { c.Model.Init = nn.Zeros }, sineSet,
+			stats(0, 0, flat(10, 1)...), ConstantPredictions, "init=glorot_uniform", "nearly the same value"},
+		{"B04 B collapsed", nil, sineSet, stats(1e-6, 0, flat(10, 1)...), ConstantPredictions,
+			"lr=0.0001", "predicts a constant"},
+		{"B10 slow sgd", func(c *train.Config) { c.Optimizer, c.LearningRate = "sgd", 1e-3 }, sineSet,
+			stats(0.5, -0.14, flat(10, 1)...), SlowSGD, "opt=adam&lr=0.01", "worse than predicting the mean"},
+		{"sgd that fits", func(c *train.Config) { c.Optimizer, c.LearningRate = "sgd", 1e-3 }, sineSet,
+			stats(5, 0.9, flat(10, 1)...), "", "", ""},
+		{"B01 not converged", nil, sineSet, stats(5, 0.69, falling(10)...), NotConverged,
+			"epochs=20", "a straight line scores 0.6"},
+		{"stopped early is not 'not converged'", nil, sineSet, stats(5, 0.69, falling(6)...), "", "", ""},
+		{"B01 near a line", nil, sineSet, stats(5, 0.62, flat(10, 1)...), NearLine, "", "straight line"},
+		{"B12 last rows of sorted data", func(c *train.Config) { c.Split = data.SplitLast }, sorted, nil,
+			ExtrapolationSplit, "split=random", "extrapolation"},
+		{"last rows of shuffled data", func(c *train.Config) { c.Split = data.SplitLast }, sineSet, nil,
+			"", "", ""},
+		{"B26 batch clamped", func(c *train.Config) { c.BatchSize = 128 }, sine(50), nil,
+			BatchClamped, "", "Batch size 128 > 40 training rows; using 40"},
+		{"invalid config", func(c *train.Config) { c.BatchSize = -1; c.LearningRate = 1 }, sineSet, nil,
+			"", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := good()
+			if tc.cfg != nil {
+				tc.cfg(&c)
+			}
+			hints := Check(c, tc.set, tc.hist)
+			if tc.id == "" {
+				if len(hints) != 0 {
+					t.Fatalf("Check() = %+v, want no hints", hints)
+				}
+				return
+			}
+			h, ok := find(hints, tc.id)
+			if !ok {
+				t.Fatalf("Check() = %+v, want a %q hint", hints, tc.id)
+			}
+			if h.Patch != tc.patch || !strings.Contains(h.Message, tc.words) {
+				t.Errorf("hint %+v, want patch %q and message containing %q", h, tc.patch, tc.words)
+			}
+			for _, h := range hints {
+				if strings.Contains(h.Message, "%!") || strings.Contains(h.Message, "Inf") ||
+					strings.Contains(h.Message, "NaN,") || strings.Contains(h.Message, "NaN)") {
+					t.Errorf("message %q shows NaN or Inf", h.Message)
+				}
+			}
+		})
+	}
+}
+
+// find returns the hint with the given ID.
+func find(hints []Hint, id string) (Hint, bool) {
+	for _, h := range hints {
+		if h.ID == id {
+			return h, true
+		}
+	}
+	return Hint{}, false
+}
+
+// sortByX sorts the rows of s by x.
+func sortByX(s data.Set) {
+	for i := 1; i < len(s.X); i++ {
+		for j := i; j > 0 && s.X[j] < s.X[j-1]; j-- {
+			s.X[j], s.X[j-1] = s.X[j-1], s.X[j]
+			s.Y[j], s.Y[j-1] = s.Y[j-1], s.Y[j]
+		}
+	}
+}
+
+// TestOutputRangeCounts checks the numbers in the B08 message against a
+// direct count of the negative training targets.
+func TestOutputRangeCounts(t *testing.T) {
+	set := sine(1000)
+	c := good()
+	c.Model, c.ScaleY = relu64(nn.ReLU), false
+	h, _ := find(Check(c, set, nil), OutputRange)
+	trainIdx, _ := data.Split(1000, 0.2, data.SplitRandom, data.NewRand(1))
+	neg := 0
+	for _, i := range trainIdx {
+		if set.Y[i] < 0 {
+			neg++
+		}
+	}
+	want := percent(neg, 800)
+	if !strings.Contains(h.Message, want) || h.Severity != Problem {
+		t.Errorf("message %q (severity %v), want %d negative targets (%s) and severity problem",
+			h.Message, h.Severity, neg, want)
+	}
+}
+
+// TestDiverged runs CASES B03 and turns its error into a hint.
+func TestDiverged(t *testing.T) {
+	set := data.Set{}
+	for i := range 200 {
+		set.X = append(set.X, float64(i))
+		set.Y = append(set.Y, 2*float64(i))
+	}
+	c := train.Config{Optimizer: train.SGD, LearningRate: 1e-3, BatchSize: 1, Epochs: 2, Seed: 1}
+	tr, err := train.New(c, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = tr.Advance(0, time.Time{})
+	if !errors.Is(err, train.ErrDiverged) {
+		t.Fatalf("Advance() = %v, want divergence", err)
+	}
+	hints := CheckRun(c, set, tr.History(), err)
+	if len(hints) == 0 || hints[0].ID != Diverged {
+		t.Fatalf("CheckRun() = %+v, want the diverged hint first", hints)
+	}
+	h := hints[0]
+	if h.Patch != "lr=0.0001&scale=xy" || h.Fix != "Lower the learning rate 10× and standardize x and y" ||
+		!strings.Contains(h.Message, "epoch 1") {
+		t.Errorf("hint %+v, want lr 0.0001 and scaling", h)
+	}
+	if _, ok := find(hints, UnscaledInputs); !ok {
+		t.Errorf("CheckRun() = %+v, want the unscaled-inputs hint too", hints)
+	}
+}
+
+func TestFmtNum(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{{54000, "54,000"}, {-123456.7, "-123,457"}, {0.6034, "0.6034"}, {1e-5, "1e-05"},
+		{2e10, "2e+10"}, {0.0001, "0.0001"}, {math.Inf(1), "+∞"}, {-1, "-1"}} {
+		if got := fmtNum(tc.v); got != tc.want {
+			t.Errorf("fmtNum(%g) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
