@@ -38,14 +38,19 @@ var active = Go
 // [Use] installed another one.
 func Active() Kernels { return active }
 
-// Use installs k as the implementation that [Active] returns; nil restores
-// [Go]. Call it before training starts: it is not synchronised with callers
+// Use installs k as the implementation that [Active] returns, and its
+// elementwise steps as [ActiveElementwise] when k implements [Elementwise];
+// nil restores [Go]. Call it before training starts: it is not synchronised with callers
 // of [Active].
 func Use(k Kernels) {
 	if k == nil {
 		k = Go
 	}
 	active = k
+	activeElementwise = Go.(Elementwise)
+	if e, ok := k.(Elementwise); ok {
+		activeElementwise = e
+	}
 }
 
 // checkShape panics unless the sizes are non-negative and each slice holds

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"netfit/core/kernel"
 )
 
 // Activation is the function a layer applies to each pre-activation z.
@@ -184,16 +186,17 @@ func (a Activation) funcs() *activationFuncs {
 	return &activations[a]
 }
 
-// apply sets y = f(z) element by element; y may alias z.
+// apply sets y = f(z) element by element; y may alias z. ReLU and
+// LeakyReLU go through the active kernels (kernel.ActiveElementwise).
 func (a Activation) apply(y, z []float32) {
 	y = y[:len(z)]
 	switch a {
 	case Linear:
-		copy(y, z)
+		copyUnlessSame(y, z)
 	case ReLU:
-		for i, v := range z {
-			y[i] = max(v, 0)
-		}
+		kernel.ActiveElementwise().ReLU(y, z)
+	case LeakyReLU:
+		kernel.ActiveElementwise().LeakyReLU(y, z, leakySlope)
 	default:
 		f := a.funcs().f
 		for i, v := range z {
@@ -208,19 +211,24 @@ func (a Activation) backprop(dz, dy, z, y []float32) {
 	dz, dy, y = dz[:len(z)], dy[:len(z)], y[:len(z)]
 	switch a {
 	case Linear:
-		copy(dz, dy)
+		copyUnlessSame(dz, dy)
 	case ReLU:
-		for i, v := range z {
-			if v <= 0 {
-				dz[i] = 0
-			} else {
-				dz[i] = dy[i]
-			}
-		}
+		kernel.ActiveElementwise().ReLUBackprop(dz, dy, z)
+	case LeakyReLU:
+		kernel.ActiveElementwise().LeakyReLUBackprop(dz, dy, z, float32(leakySlope))
 	default:
 		df := a.funcs().df
 		for i, v := range z {
 			dz[i] = dy[i] * float32(df(float64(v), float64(y[i])))
 		}
 	}
+}
+
+// copyUnlessSame copies src to dst unless both are the same slice (a linear
+// layer's output is its pre-activation), which saves a pass over memory.
+func copyUnlessSame(dst, src []float32) {
+	if len(src) > 0 && &dst[0] == &src[0] {
+		return
+	}
+	copy(dst, src)
 }

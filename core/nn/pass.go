@@ -105,12 +105,7 @@ func (m *MLP) Forward(x []float32, n int, training bool, rng *rand.Rand) []float
 // affine sets z = x·W + b for n samples.
 func (ly *layer) affine(z, x []float32, n int) {
 	kernel.Active().MatMul(z, x, ly.w, n, ly.in, ly.out, false)
-	for i := range n {
-		row := z[i*ly.out : (i+1)*ly.out]
-		for j, b := range ly.b[:len(row)] {
-			row[j] += b
-		}
-	}
+	kernel.ActiveElementwise().AddBias(z, ly.b, n)
 }
 
 // dropout draws a mask, 0 with probability rate and 1/(1−rate) otherwise,
@@ -164,7 +159,7 @@ func (m *MLP) Backward(dy []float32) {
 
 		x := m.layerInput(l)
 		kernel.Active().MatMulAT(ly.dw, x, dz, ly.in, n, ly.out, false)
-		columnSums(ly.db, dz, n)
+		kernel.ActiveElementwise().ColumnSums(ly.db, dz, n)
 		if l > 0 {
 			kernel.Active().MatMulBT(spare, dz, ly.w, n, ly.out, ly.in, false)
 			grad, spare = spare, grad
@@ -186,17 +181,6 @@ func (m *MLP) layerInput(l int) []float32 {
 	return t.y[l-1][:t.n*prev.out]
 }
 
-// columnSums sets db[j] = Σ_i dz[i][j] over n rows.
-func columnSums(db, dz []float32, n int) {
-	clear(db)
-	for i := range n {
-		row := dz[i*len(db) : (i+1)*len(db)]
-		for j, v := range row {
-			db[j] += v
-		}
-	}
-}
-
 // addPenaltyGrad adds d(L2·Σw²)/dw = 2·L2·w to each weight gradient.
 func (m *MLP) addPenaltyGrad() {
 	if m.Spec.L2 == 0 {
@@ -204,10 +188,7 @@ func (m *MLP) addPenaltyGrad() {
 	}
 	c := float32(2 * m.Spec.L2)
 	for _, ly := range m.layers {
-		dw := ly.dw[:len(ly.w)]
-		for i, w := range ly.w {
-			dw[i] += c * w
-		}
+		kernel.ActiveElementwise().AddScaled(ly.dw, ly.w, c)
 	}
 }
 

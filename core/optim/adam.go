@@ -1,6 +1,10 @@
 package optim
 
-import "math"
+import (
+	"math"
+
+	"netfit/core/kernel"
+)
 
 // Adam keeps running means of the gradient and of its square (Kingma & Ba,
 // 2015, "Adam: A Method for Stochastic Optimization", Algorithm 1, in the
@@ -60,12 +64,7 @@ func (o *Adam) Step(params, grads []float32) {
 	decay1, decay2 := float32(1-beta1), float32(1-beta2)
 	eps := float32(orDefault(o.Epsilon, 1e-7))
 
-	m, v := o.m[:n], o.v[:n]
-	for i, g := range grads[:n] {
-		m[i] += float32((g - m[i]) * decay1)
-		v[i] += float32((float32(g*g) - v[i]) * decay2)
-		params[i] -= float32(m[i]*alpha) / (sqrt32(v[i]) + eps)
-	}
+	kernel.ActiveElementwise().Adam(params, grads, o.m, o.v, alpha, decay1, decay2, eps)
 }
 
 // stepSize returns α = lr·√(1 − β2^t)/(1 − β1^t) in float32, as Keras

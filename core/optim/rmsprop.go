@@ -1,5 +1,7 @@
 package optim
 
+import "netfit/core/kernel"
+
 // RMSprop divides each gradient by a running root mean square of its recent
 // values (Hinton, 2012, Coursera "Neural Networks for Machine Learning",
 // lecture 6e), as Keras 3 computes it (keras/src/optimizers/rmsprop.py,
@@ -56,14 +58,6 @@ func (o *RMSprop) Step(params, grads []float32) {
 	eps := float32(orDefault(o.Epsilon, 1e-7))
 	mu := float32(o.Momentum)
 
-	v := o.velocity[:n]
-	for i, g := range grads[:n] {
-		v[i] = float32(rho*v[i]) + float32(decay*float32(g*g))
-		step := float32(lr*g) / sqrt32(v[i]+eps)
-		if mu != 0 {
-			o.momentum[i] = float32(mu*o.momentum[i]) + step
-			step = o.momentum[i]
-		}
-		params[i] -= step
-	}
+	kernel.ActiveElementwise().RMSprop(params, grads, o.velocity, o.momentum,
+		lr, rho, decay, eps, mu)
 }

@@ -1,5 +1,7 @@
 package optim
 
+import "netfit/core/kernel"
+
 // SGD is stochastic gradient descent with optional momentum, as Keras 3
 // computes it (keras/src/optimizers/sgd.py). With learning rate lr, gradient
 // g and momentum μ, one step is
@@ -39,21 +41,13 @@ func (o *SGD) Step(params, grads []float32) {
 	checkLengths(params, grads)
 	lr := float32(o.EffectiveLearningRate())
 	if o.Momentum == 0 {
-		for i, g := range grads {
-			params[i] -= float32(g * lr)
-		}
+		kernel.ActiveElementwise().SGD(params, grads, lr)
 		return
 	}
 
+	// The loop lives in package kernel (Elementwise.Momentum), so that the
+	// browser can run it with SIMD instructions.
 	o.velocity = state(o.velocity, len(params))
 	mu := float32(o.Momentum)
-	v := o.velocity[:len(params)]
-	for i, g := range grads {
-		v[i] = float32(v[i]*mu) - float32(g*lr)
-		if o.Nesterov {
-			params[i] += float32(v[i]*mu) - float32(g*lr)
-		} else {
-			params[i] += v[i]
-		}
-	}
+	kernel.ActiveElementwise().Momentum(params, grads, o.velocity, lr, mu, o.Nesterov)
 }
