@@ -243,6 +243,12 @@ func benchGo(t *testing.T, goos string, setups []*benchSetup, results benchResul
 		if a, ok := l.Metrics["allocs/op"]; ok {
 			timed += fmt.Sprintf(", %.0f allocs", a)
 		}
+		if w := benchWeights(l); w > 0 && math.Abs(w/float64(weightsOf(setups, setup))-1) > 0.01 {
+			results.set(setup, runner, missing(fmt.Sprintf(
+				"%s trains a model of %.0f weights, the page's preset has %d",
+				l.Name, w, weightsOf(setups, setup))))
+			continue
+		}
 		results.set(setup, runner, measurement{SamplesPerSec: sps, Timed: timed})
 	}
 	for _, s := range setups {
@@ -255,6 +261,26 @@ func benchGo(t *testing.T, goos string, setups []*benchSetup, results benchResul
 		}
 		results.set(s.Preset, runner, missing(why))
 	}
+}
+
+// benchWeights returns the weights a benchmark's model has, from its
+// samples/s and GFLOP/s (GFLOP/s = 6 × weights × samples/s ÷ 1e9), or 0.
+func benchWeights(l benchLine) float64 {
+	sps, gflops := l.Metrics["samples/s"], l.Metrics["GFLOP/s"]
+	if sps <= 0 || gflops <= 0 {
+		return 0
+	}
+	return gflops * 1e9 / (6 * sps)
+}
+
+// weightsOf returns the weights of the named setup.
+func weightsOf(setups []*benchSetup, preset string) int {
+	for _, s := range setups {
+		if s.Preset == preset {
+			return s.Weights
+		}
+	}
+	return 0
 }
 
 // benchLine is one result line of go test -bench.
@@ -370,11 +396,11 @@ func ensureBenchModules(t *testing.T) string {
 }
 
 // tfjsActivations and tfjsInits map netfit's names to TF.js' where TF.js has
-// the same function.
+// the same function ("sin" is bench.mjs' own).
 var (
 	tfjsActivations = map[string]string{"linear": "linear", "relu": "relu", "elu": "elu",
 		"selu": "selu", "tanh": "tanh", "sigmoid": "sigmoid", "softplus": "softplus",
-		"swish": "swish"}
+		"swish": "swish", "sin": "sin"}
 	tfjsInits = map[string]string{"normal": "randomNormal", "glorot_uniform": "glorotUniform",
 		"glorot_normal": "glorotNormal", "he_normal": "heNormal", "he_uniform": "heUniform",
 		"lecun_normal": "leCunNormal", "zeros": "zeros"}
@@ -414,8 +440,11 @@ func tfjsArgs(s *benchSetup) ([]string, string) {
 		"--layers", strings.Join(units, ","), "--act", tfAct, "--out", tfOut,
 		"--init", tfInit, "--batch", strconv.Itoa(s.Batch),
 		"--lr", fmtFloat(c.EffectiveLearningRate()), "--eps", fmtFloat(epsilon(c))}
-	if c.ScaleX || c.ScaleY {
-		args = append(args, "--scale")
+	if c.ScaleX {
+		args = append(args, "--scale-x")
+	}
+	if c.ScaleY {
+		args = append(args, "--scale-y")
 	}
 	return args, ""
 }
@@ -784,7 +813,9 @@ func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 				if why == "" {
 					why = "not measured"
 				}
-				notes = append(notes, fmt.Sprintf("%s, %s: %s", s.Preset, runner, why))
+				if short := shorten(why, 21); short != why {
+					notes = append(notes, fmt.Sprintf("%s, %s: %s", s.Preset, runner, why))
+				}
 				fmt.Fprintf(w, tableFormat, label, runner, "n/a ("+shorten(why, 21)+")", "–", "–", "–", "–")
 				continue
 			}
@@ -794,7 +825,7 @@ func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 		}
 	}
 	if len(notes) > 0 {
-		fmt.Fprintln(w, "\nmissing figures:")
+		fmt.Fprintln(w, "\nwhy figures are missing:")
 		for _, n := range notes {
 			fmt.Fprintln(w, "  "+n)
 		}
@@ -805,7 +836,7 @@ func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 func writeFits(w *bytes.Buffer, setups []*benchSetup, fits map[string]map[string]fitResult) {
 	fmt.Fprintln(w, "\ntime to fit: wall time from Train until validation R² first reaches the target")
 	fmt.Fprintln(w, "(checked at each epoch's end; at most "+fitTimeLimit.String()+"; Chromium: the page's epoch events)")
-	const format = "%-20s %-8s %-17s %s\n"
+	const format = "%-20s %-11s %-17s %s\n"
 	fmt.Fprintf(w, format, "setup", "target", "runner", "time")
 	for _, s := range setups {
 		if s.FitR2 <= 0 {
