@@ -45,7 +45,8 @@ type Config struct {
 	Model    nn.Spec       // the network; Inputs is set from Features by the trainer
 	Features data.Features // extra inputs computed from x; none by default
 
-	// Optimizer is "adam" (also ""), "sgd", "rmsprop" or "lbfgs".
+	// Optimizer is "adam" (also ""), "sgd", "rmsprop" or "lbfgs" (full
+	// batch; one epoch is 20 L-BFGS iterations; no dropout).
 	Optimizer string
 	// LearningRate is the optimizer's step size; 0 means the optimizer's
 	// default (Adam and RMSprop 0.001, SGD 0.01). L-BFGS ignores it.

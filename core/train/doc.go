@@ -14,6 +14,11 @@
 // The validation loss and every [metrics.Report] use the weights at the end
 // of the epoch, and the reports are in the original units of the targets.
 //
+// With Optimizer "lbfgs" the whole training set is one batch and gonum's
+// L-BFGS picks the steps (see lbfgs.go); one "epoch" is then 20 L-BFGS
+// iterations, each one or more loss evaluations, and every evaluation counts
+// as a step. Training ends early when L-BFGS can make no further progress.
+//
 // A loss that turns NaN or infinite, or a run that collapses without NaN
 // (an epoch loss 100 times the first batch loss, or predictions that turn
 // constant), stops training, restores the weights from the start of that

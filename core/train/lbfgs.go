@@ -12,7 +12,7 @@ const lbfgsAvailable = true
 // lbfgsItersPerEpoch is how many L-BFGS iterations (accepted line-search
 // points) make one "epoch" of L-BFGS training. Each iteration costs one or
 // more full-batch loss and gradient evaluations, each counted as a step.
-const lbfgsItersPerEpoch = 5
+const lbfgsItersPerEpoch = 20
 
 // lbfgsMaxEvals caps the evaluations of one line search; past it the
 // search has failed and L-BFGS restarts from the last accepted point.
@@ -124,7 +124,7 @@ func (t *Trainer) lbfgsStart() (done bool, err error) {
 	}
 	r.loc.F = t.evalFull(r.loc.X, r.loc.Gradient)
 	if !finite(r.loc.F) {
-		return false, t.diverge(r.loc.F, r.iters+1, false, "loss became "+nonFiniteName(r.loc.F))
+		return false, t.diverge(r.loc.F, t.batchIdx, false, "loss became "+nonFiniteName(r.loc.F))
 	}
 	if t.steps == 1 {
 		t.firstLoss = r.loc.F
@@ -171,6 +171,7 @@ func (t *Trainer) evalFull(x, grad []float64) float64 {
 	out := t.model.Forward(t.train.x, n, false, t.rng)
 	f := t.cfg.Loss.Eval(t.dy[:n], out, t.train.y) + t.model.Penalty()
 	t.steps++
+	t.batchIdx++ // evaluations in this epoch, so startEpoch runs once per epoch
 	if !finite(f) {
 		return f
 	}

@@ -13,7 +13,7 @@ const lbfgsAvailable = false
 // golang.org/x/tools entry that gonum/optimize needs.
 
 // lbfgsItersPerEpoch matches lbfgs.go.
-const lbfgsItersPerEpoch = 5
+const lbfgsItersPerEpoch = 20
 
 // lbfgsRun is never created in this build: Validate refuses "lbfgs".
 type lbfgsRun struct {

@@ -186,3 +186,23 @@ func TestPredictMatchesHistory(t *testing.T) {
 		t.Errorf("Predict(nil) = %v, want empty", got)
 	}
 }
+
+// TestSameRunInWasm pins the loss of short runs of both recommended
+// setups to their exact bits. The test runs natively and under GOOS=js
+// GOARCH=wasm, so passing in both shows that a seed gives the same run in
+// the browser. (ReLU, sin and Adam use +, ×, ÷, √, math.Sin and math.Pow,
+// which agree bit for bit; activations built on math.Exp may differ in the
+// last bit, see package nn.)
+func TestSameRunInWasm(t *testing.T) {
+	for _, tc := range []struct {
+		preset string
+		want   uint64 // from a native run
+	}{{"poly", 0x3fc7fba6672dc4e8}, {"sine", 0x3fafc1ba20c40da1}} {
+		c := Recommended(tc.preset)
+		c.Epochs = 3
+		st := run(t, mustNew(t, c, presetSet(t, tc.preset, 1)))
+		if got := math.Float64bits(st.Loss); got != tc.want {
+			t.Errorf("%s: loss bits %#x (%.17g), want %#x", tc.preset, got, st.Loss, tc.want)
+		}
+	}
+}
