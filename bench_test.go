@@ -110,6 +110,8 @@ type measurement struct {
 	SamplesPerSec float64
 	Timed         string // how it was timed, e.g. "2 of 3 epochs"
 	Missing       string // why there is no figure; "" when there is one
+	Weights       int    // weights of the model timed, when not the setup's; 0 otherwise
+	Note          string // a footnote, such as why Weights differs
 }
 
 func missing(why string) measurement { return measurement{Missing: why} }
@@ -243,13 +245,13 @@ func benchGo(t *testing.T, goos string, setups []*benchSetup, results benchResul
 		if a, ok := l.Metrics["allocs/op"]; ok {
 			timed += fmt.Sprintf(", %.0f allocs", a)
 		}
+		m := measurement{SamplesPerSec: sps, Timed: timed}
 		if w := benchWeights(l); w > 0 && math.Abs(w/float64(weightsOf(setups, setup))-1) > 0.01 {
-			results.set(setup, runner, missing(fmt.Sprintf(
-				"%s trains a model of %.0f weights, the page's preset has %d",
-				l.Name, w, weightsOf(setups, setup))))
-			continue
+			m.Weights = int(math.Round(w))
+			m.Note = fmt.Sprintf("%s trains another model than the page's %s preset "+
+				"(%s weights, not %s)", l.Name, setup, thousands(m.Weights), thousands(weightsOf(setups, setup)))
 		}
-		results.set(setup, runner, measurement{SamplesPerSec: sps, Timed: timed})
+		results.set(setup, runner, m)
 	}
 	for _, s := range setups {
 		if found[s.Preset] {
@@ -792,7 +794,7 @@ func writeHeader(w *bytes.Buffer, start time.Time, load0 string) {
 }
 
 // tableFormat is one line of the table.
-const tableFormat = "%-20s %-17s %-26s %10s %8s %12s %11s\n"
+const tableFormat = "%-20s %-17s %-32s %10s %8s %12s %11s\n"
 
 // writeTable writes the throughput table, one group of rows per setup.
 func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
@@ -813,19 +815,27 @@ func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 				if why == "" {
 					why = "not measured"
 				}
-				if short := shorten(why, 21); short != why {
+				if short := shorten(why, 27); short != why {
 					notes = append(notes, fmt.Sprintf("%s, %s: %s", s.Preset, runner, why))
 				}
-				fmt.Fprintf(w, tableFormat, label, runner, "n/a ("+shorten(why, 21)+")", "–", "–", "–", "–")
+				fmt.Fprintf(w, tableFormat, label, runner, "n/a ("+shorten(why, 27)+")", "–", "–", "–", "–")
 				continue
 			}
-			gflops := 6 * float64(s.Weights) * m.SamplesPerSec / 1e9
+			weights, toWasm, toCPU := s.Weights, ratio(m, tfWasm), ratio(m, tfCPU)
+			if m.Note != "" {
+				notes = append(notes, fmt.Sprintf("%s, %s: %s", s.Preset, runner, m.Note))
+				m.Timed = "* " + m.Timed
+			}
+			if m.Weights > 0 { // another model: no ratios to TF.js' figures
+				weights, toWasm, toCPU = m.Weights, "–", "–"
+			}
+			gflops := 6 * float64(weights) * m.SamplesPerSec / 1e9
 			fmt.Fprintf(w, tableFormat, label, runner, m.Timed, fmtRate(m.SamplesPerSec),
-				fmt.Sprintf("%.3f", gflops), ratio(m, tfWasm), ratio(m, tfCPU))
+				fmt.Sprintf("%.3f", gflops), toWasm, toCPU)
 		}
 	}
 	if len(notes) > 0 {
-		fmt.Fprintln(w, "\nwhy figures are missing:")
+		fmt.Fprintln(w, "\nnotes (* and cut-off reasons):")
 		for _, n := range notes {
 			fmt.Fprintln(w, "  "+n)
 		}
