@@ -68,7 +68,7 @@ var runners = []string{runNative, runWasm, runChromium, runTFWasm, runTFCPU}
 // (core/settings) and how many epochs each slow runner trains.
 type benchSetup struct {
 	Preset  string         // "keras-poly", "recommended-sine", ...
-	Epochs  map[string]int // epochs per runner; the Go benchmarks choose their own
+	Epochs  map[string]int // epochs per runner; 0: the preset's own; go test -bench chooses its own
 	FitR2   float64        // validation R² that counts as fitted; 0: no time-to-fit
 	Weights int            // weights and biases, from the preset
 	Rows    int            // training rows per epoch
@@ -79,15 +79,16 @@ type benchSetup struct {
 
 // benchSetups are the table's setups. The tutorial's models take seconds per
 // epoch on TF.js' cpu backend, so they train two or three epochs; the first
-// epoch carries start-up costs and only the later ones are timed.
+// epoch carries start-up costs and only the later ones are timed. The page
+// trains the recommended setups for their own epochs (a few seconds).
 func benchSetups(t *testing.T) []*benchSetup {
 	setups := []*benchSetup{
 		{Preset: "keras-poly", Epochs: map[string]int{runChromium: 3, runTFWasm: 3, runTFCPU: 2}},
 		{Preset: "keras-sine", Epochs: map[string]int{runChromium: 2, runTFWasm: 3, runTFCPU: 2}},
 		{Preset: "recommended-sine", FitR2: 0.9,
-			Epochs: map[string]int{runChromium: 30, runTFWasm: 6, runTFCPU: 6}},
+			Epochs: map[string]int{runTFWasm: 6, runTFCPU: 6}},
 		{Preset: "recommended-poly", FitR2: 0.999,
-			Epochs: map[string]int{runChromium: 30, runTFWasm: 6, runTFCPU: 6}},
+			Epochs: map[string]int{runTFWasm: 6, runTFCPU: 6}},
 	}
 	for _, s := range setups {
 		st, ok := settings.LookupPreset(s.Preset)
@@ -632,8 +633,10 @@ type pageRun struct {
 // trainInPage configures a preset with a few epochs, trains it and reads the
 // page's samples per second.
 func trainInPage(t *testing.T, tab *Tab, s *benchSetup) measurement {
-	epochs := s.Epochs[runChromium]
-	frag := fmt.Sprintf("preset=%s&epochs=%d", s.Preset, epochs)
+	frag := "preset=" + s.Preset
+	if epochs := s.Epochs[runChromium]; epochs > 0 {
+		frag += fmt.Sprintf("&epochs=%d", epochs)
+	}
 	t.Logf("%s, %s: netfit.configure(%q); netfit.train() …", runChromium, s.Preset, frag)
 	raw := Eval[json.RawMessage](tab, pageScript+`(async () => {
 		const problems = await __bench.prepare(`+jsString(frag)+`);
