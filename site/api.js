@@ -40,6 +40,7 @@
   const netfit = {
     ready: ready.then(() => netfit),
     frames: 0, // chart redraws so far; the page's Go code updates it
+    slowestFrameMs: 0, // the longest redraw so far, in milliseconds
 
     // configure applies a fragment string (a whole configuration, as in a
     // shared link; missing keys take their defaults) or an object (only the
@@ -98,6 +99,16 @@
       return go ? go.settings() : null;
     },
 
+    // data returns the data set on the page: {x: [...], y: [...], val: [...]}
+    // where val[i] is true for a validation row (null before ready).
+    data() {
+      if (!go) {
+        return null;
+      }
+      const d = go.data();
+      return { x: Array.from(d.x), y: Array.from(d.y), val: Array.from(d.val, Boolean) };
+    },
+
     // predict resolves with the model's predictions at xs (an array).
     predict(xs) {
       return ready.then(
@@ -153,7 +164,7 @@
 
   // Commands from a parent page: {netfit: "train", id: 1, args: []}. The
   // reply is {netfit: "result", id, value} or {netfit: "result", id, error}.
-  const commands = ["configure", "train", "step", "pause", "reset", "metrics", "settings", "predict"];
+  const commands = ["configure", "train", "step", "pause", "reset", "metrics", "settings", "data", "predict"];
   window.addEventListener("message", (e) => {
     const m = e.data;
     if (!embedded || e.source !== window.parent || !m || typeof m.netfit !== "string") {

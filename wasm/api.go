@@ -28,6 +28,16 @@ func (p *page) bindAPI() {
 		}),
 		"metrics":  fn(func([]js.Value) any { return js.ValueOf(p.metrics()) }),
 		"settings": fn(func([]js.Value) any { return p.s.Fragment() }),
+		"data": fn(func([]js.Value) any {
+			val := make([]byte, len(p.isVal))
+			for i, v := range p.isVal {
+				if v {
+					val[i] = 1
+				}
+			}
+			return js.ValueOf(object{"x": float64Array(p.set.X), "y": float64Array(p.set.Y),
+				"val": bytesArray(val)})
+		}),
 		"predict": fn(func(args []js.Value) any {
 			if len(args) < 2 {
 				return nil

@@ -4,6 +4,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 	"syscall/js"
 
 	"netfit/core/settings"
@@ -70,7 +71,8 @@ func (p *page) train(stepOnly bool) string {
 	if stepOnly {
 		kind = msgStep
 	}
-	p.send(object{"type": kind})
+	p.run++
+	p.send(object{"type": kind, "run": p.run})
 	p.running = true
 	p.updateButtons()
 	if stepOnly {
@@ -122,7 +124,8 @@ func (p *page) updateStatus(m js.Value) {
 	case p.running:
 		p.setStatus("Training… " + at + ", " + view.Duration(num(m, "elapsed", 0)) + ".")
 	case flag(m, "finished"):
-		p.setStatus("Finished: " + str(m, "reason") + " (" + at + ").")
+		reason := strings.TrimPrefix(str(m, "reason"), "finished: ")
+		p.setStatus("Finished: " + reason + " (" + at + "). Train again to start over.")
 	case epoch > 0 || num(m, "step", 0) > 0:
 		p.setStatus("Paused at " + at + ". Press Train to go on.")
 	}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"math"
+	"strconv"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -43,6 +44,52 @@ type plot struct {
 	top, bottom    float64 // plot area, CSS pixels from the canvas's top
 	xSpan, ySpan   view.Span
 	xLabel, yLabel string
+	dpr            float64
+
+	// What the canvas shows, to skip redrawing the same picture: the
+	// content key of the last drawing and the size it was drawn at.
+	shownKey      string
+	shownW, shown float64
+
+	// A copy of a static background (axes and data points), so a frame
+	// that only moves the prediction curve costs one image copy.
+	layer    js.Value
+	layerKey string
+}
+
+// unchanged reports whether the canvas already shows the picture with
+// this key at its current size; if not, it records the key as shown (the
+// caller draws it next).
+func (pl *plot) unchanged(key string) bool {
+	r := pl.canvas.GetBoundingClientRect()
+	w, h := r.Width(), r.Height()
+	if key == pl.shownKey && w == pl.shownW && h == pl.shown {
+		return true
+	}
+	pl.shownKey, pl.shownW, pl.shown = key, w, h
+	return false
+}
+
+// background draws the static part of a chart with draw, or copies it from
+// the layer kept from the last call with the same key. Call it right after
+// begin.
+func (pl *plot) background(key string, draw func()) {
+	bw, bh := pl.canvas.Width(), pl.canvas.Height()
+	key += "@" + strconv.Itoa(bw) + "x" + strconv.Itoa(bh)
+	if key == pl.layerKey {
+		pl.ctx.Call("setTransform", 1, 0, 0, 1, 0, 0)
+		pl.ctx.Call("drawImage", pl.layer, 0, 0)
+		pl.ctx.Call("setTransform", pl.dpr, 0, 0, pl.dpr, 0, 0)
+		return
+	}
+	draw()
+	if pl.layer.IsUndefined() {
+		pl.layer = js.Global().Get("document").Call("createElement", "canvas")
+	}
+	pl.layer.Set("width", bw)
+	pl.layer.Set("height", bh)
+	pl.layer.Call("getContext", "2d").Call("drawImage", pl.canvas.Underlying(), 0, 0)
+	pl.layerKey = key
 }
 
 // newPlot wraps the canvas with the given id.
@@ -64,6 +111,7 @@ func (pl *plot) begin(x, y view.Span) bool {
 	if dpr <= 0 || math.IsNaN(dpr) {
 		dpr = 1
 	}
+	pl.dpr = dpr
 	bw, bh := int(math.Round(pl.w*dpr)), int(math.Round(pl.h*dpr))
 	if pl.canvas.Width() != bw || pl.canvas.Height() != bh {
 		pl.canvas.SetWidth(bw)
@@ -163,7 +211,7 @@ func (pl *plot) band(s view.Span, fill, label string) {
 	x0, x1 := pl.px(s.Lo), pl.px(s.Hi)
 	pl.ctx.Set("fillStyle", fill)
 	pl.ctx.Call("fillRect", x0, pl.top, x1-x0, pl.bottom-pl.top)
-	if label != "" && x1-x0 > 40 {
+	if label != "" && x1-x0 > 80 {
 		pl.ctx.Set("fillStyle", colourText)
 		pl.ctx.Set("textAlign", "center")
 		pl.ctx.Set("textBaseline", "top")

@@ -4,6 +4,7 @@ package main
 
 import (
 	"math"
+	"strconv"
 	"syscall/js"
 	"time"
 
@@ -51,7 +52,15 @@ func (p *page) startFrames() {
 // page ready after the first.
 func (p *page) draw() {
 	p.dirty = false
-	p.lastDraw = time.Now()
+	start := time.Now()
+	p.lastDraw = start
+	defer func() {
+		ms := float64(time.Since(start).Microseconds()) / 1000
+		api := js.Global().Get("netfit")
+		if ms > api.Get("slowestFrameMs").Float() {
+			api.Set("slowestFrameMs", ms)
+		}
+	}()
 	p.drawData()
 	p.drawParity()
 	p.drawResidual()
@@ -73,20 +82,13 @@ func (p *page) hasPredictions() bool {
 
 // drawData draws the data (training and validation rows apart), the
 // extrapolation zones, the x ranges of both row sets and the prediction.
+//
+// The axis fits the data, not the prediction, so the picture stays still
+// while the curve moves; a wild extrapolation runs off the chart. The axes
+// and points are drawn once per data set and copied in later frames.
 func (p *page) drawData() {
 	pl := p.charts.data
-	ys := view.SpanOf(p.set.Y, nil)
-	if p.hasPredictions() {
-		// Let the curve widen the axis, but not without bound: wild
-		// extrapolation would squash the data into a line.
-		limit := ys.Pad(0.5)
-		c := view.SpanOf(p.curveY, nil)
-		if c.OK {
-			c.Lo, c.Hi = math.Max(c.Lo, limit.Lo), math.Min(c.Hi, limit.Hi)
-			ys = ys.Union(c)
-		}
-	}
-	if !pl.begin(p.regions.View, ys.Pad(0.06)) {
+	if !pl.begin(p.regions.View, view.SpanOf(p.set.Y, nil).Pad(0.12)) {
 		return
 	}
 	if p.set.Len() == 0 {
@@ -94,28 +96,35 @@ func (p *page) drawData() {
 		pl.message("no data")
 		return
 	}
-	pl.band(p.regions.Left, colourExtra, "extrapolation")
-	pl.band(p.regions.Right, colourExtra, "extrapolation")
-	pl.axes(false)
-	pl.clip()
-	pl.dots(p.set.X, p.set.Y, p.drawRows, func(i int) bool { return !p.isVal[i] }, shapeCircle, colourTrain)
-	pl.dots(p.set.X, p.set.Y, p.drawRows, func(i int) bool { return p.isVal[i] }, shapeTriangle, colourVal)
-	if p.hasPredictions() {
-		if p.s.ShowPoints {
-			px := view.Pick(p.set.X, p.predRows)
-			pl.dots(px, p.pred, nil, nil, shapeCross, colourPoints)
-		}
-		pl.line(p.curveX, p.curveY, "#ffffff", 4, false)
-		pl.line(p.curveX, p.curveY, colourCurve, 2, false)
+	pl.background("data"+strconv.Itoa(p.versions.data), func() {
+		pl.band(p.regions.Left, colourExtra, "extrapolation")
+		pl.band(p.regions.Right, colourExtra, "extrapolation")
+		pl.axes(false)
+		pl.clip()
+		pl.dots(p.set.X, p.set.Y, p.drawRows, func(i int) bool { return !p.isVal[i] }, shapeCircle, colourTrain)
+		pl.dots(p.set.X, p.set.Y, p.drawRows, func(i int) bool { return p.isVal[i] }, shapeTriangle, colourVal)
+		pl.rug(p.regions.Train, 1, colourTrain)
+		pl.rug(p.regions.Val, 0, colourVal)
+		pl.unclip()
+	})
+	if !p.hasPredictions() {
+		return
 	}
-	pl.rug(p.regions.Train, 1, colourTrain)
-	pl.rug(p.regions.Val, 0, colourVal)
+	pl.clip()
+	if p.s.ShowPoints {
+		pl.dots(view.Pick(p.set.X, p.predRows), p.pred, nil, nil, shapeCross, colourPoints)
+	}
+	pl.line(p.curveX, p.curveY, "#ffffff", 4, false)
+	pl.line(p.curveX, p.curveY, colourCurve, 2, false)
 	pl.unclip()
 }
 
 // drawParity draws prediction against target with the line y = x.
 func (p *page) drawParity() {
 	pl := p.charts.parity
+	if pl.unchanged("p" + strconv.Itoa(p.versions.pred)) {
+		return
+	}
 	ys := view.SpanOf(p.set.Y, nil)
 	if !p.hasPredictions() {
 		if pl.begin(ys.Pad(0.06), ys.Pad(0.06)) {
@@ -139,6 +148,9 @@ func (p *page) drawParity() {
 // drawResidual draws target − prediction against x.
 func (p *page) drawResidual() {
 	pl := p.charts.residual
+	if pl.unchanged("r" + strconv.Itoa(p.versions.pred)) {
+		return
+	}
 	if !p.hasPredictions() {
 		if pl.begin(p.regions.View, view.Span{Lo: -1, Hi: 1, OK: true}) {
 			pl.axes(false)
@@ -170,6 +182,9 @@ func (p *page) dotsBySet(pl *plot, x, y []float64) {
 // scale.
 func (p *page) drawLoss() {
 	pl := p.charts.loss
+	if pl.unchanged("l" + strconv.Itoa(p.versions.loss)) {
+		return
+	}
 	n := len(p.loss)
 	if n == 0 {
 		if pl.begin(view.Span{Lo: 0, Hi: 1, OK: true}, view.Span{Lo: -1, Hi: 1, OK: true}) {

@@ -63,7 +63,9 @@ func intOf(v js.Value) (int, error) {
 
 // setNumber shows a number in an input, as the shortest exact decimal.
 func setNumber(v js.Value, f float64) {
-	v.Set("value", strconv.FormatFloat(f, 'g', -1, 64))
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	s = strings.Replace(strings.Replace(s, "e-0", "e-", 1), "e+0", "e+", 1) // 1e-08 → 1e-8
+	v.Set("value", s)
 }
 
 // numberControl binds a number input to a float64 setting.
@@ -188,7 +190,7 @@ func controls() []control {
 		checkControl(idNesterov, retrain, func(s *settings.Settings) *bool { return &t(s).Nesterov }),
 		selectControl(idSchedule, retrain,
 			func(s *settings.Settings, v string) error { s.Train.Schedule = v; return nil },
-			func(s *settings.Settings) string { return s.Train.Schedule }),
+			func(s *settings.Settings) string { return strings.TrimPrefix(s.Train.Schedule, "constant") }),
 		selectControl(idLoss, retrain,
 			func(s *settings.Settings, v string) (err error) {
 				s.Train.Loss, err = nn.ParseLoss(v)

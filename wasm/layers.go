@@ -106,9 +106,11 @@ func (p *page) writeLayers() {
 
 		label := p.create("label")
 		label.SetAttribute("for", "layer-units-"+idx)
-		label.SetTextContent("Layer " + n + " units")
+		label.SetTextContent("Layer " + n)
+		label.SetAttribute("title", "units in layer "+n)
 		units := p.create("input")
 		units.SetAttribute("type", "number")
+		units.SetAttribute("aria-label", "Layer "+n+" units")
 		units.SetAttribute("id", "layer-units-"+idx)
 		units.SetAttribute("min", "1")
 		units.SetAttribute("max", strconv.Itoa(nn.MaxUnits))

@@ -5,6 +5,7 @@ package main
 import (
 	"strconv"
 	"syscall/js"
+	"time"
 
 	"netfit/core/view"
 )
@@ -32,7 +33,11 @@ func (p *page) writeNumbers() {
 	hasVal := num(val, "n", 0) > 0
 	p.setNumber(idNumEpoch, strconv.Itoa(int(num(m, "epoch", 0))), false)
 	p.setNumber(idNumSteps, strconv.Itoa(int(num(m, "step", 0))), false)
-	p.setNumber(idNumElapsed, view.Duration(num(m, "elapsed", 0)), false)
+	elapsed := num(m, "elapsed", 0)
+	if p.running {
+		elapsed += time.Since(p.latestAt).Seconds() // the clock ticks between snapshots
+	}
+	p.setNumber(idNumElapsed, view.Duration(elapsed), false)
 	p.setValue(idNumLoss, m.Get("lastLoss"), "", 4)
 	p.setNumber(idNumR2, r2Text(train), train.Get("r2").IsNull())
 	if hasVal {
@@ -50,10 +55,12 @@ func (p *page) writeNumbers() {
 	p.setValue(idNumMAE, shown.Get("mae"), "", 4)
 	mape := shown.Get("mape")
 	if mape.Type() == js.TypeNumber && !flag(shown, "mapeReliable") {
-		p.setNumber(idNumMAPE, view.Number(mape.Float(), 3)+" % (unreliable: "+str(shown, "mapeNote")+")", true)
+		p.setNumber(idNumMAPE, view.Number(mape.Float(), 3)+" % (unreliable)", false)
 		p.el(idNumMAPE).AddClass("warn")
+		p.el(idNumMAPE).SetAttribute("title", str(shown, "mapeNote"))
 	} else {
 		p.el(idNumMAPE).RemoveClass("warn")
+		p.el(idNumMAPE).RemoveAttribute("title")
 		p.setValue(idNumMAPE, mape, " %", 3)
 	}
 	p.setValue(idNumSpeed, m.Get("samplesPerSecond"), "", 3)

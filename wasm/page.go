@@ -35,12 +35,12 @@ type page struct {
 	trainIdx []int  // rows used for training, as the trainer splits them
 	isVal    []bool // per row: a validation row
 	regions  view.Regions
-	drawRows []int   // the rows the data chart draws: all, or a subsample of large data
-	lineR2   string  // R² of a straight line through all the data, formatted
-	token    int     // counts configure messages; stale snapshots are ignored
-	kernel   string  // the worker's kernel name
-	workerUp bool    // the worker's Go code runs
-	pending  *object // a configure waiting for the worker
+	drawRows []int    // the rows the data chart draws: all, or a subsample of large data
+	lineR2   string   // R² of a straight line through all the data, formatted
+	token    int      // counts configure messages; stale snapshots are ignored
+	kernel   string   // the worker's kernel name
+	workerUp bool     // the worker's Go code runs
+	queue    []object // messages waiting for the worker to start
 
 	// From the worker.
 	conf     js.Value  // the last configured message
@@ -51,10 +51,13 @@ type page struct {
 	curveY   []float64
 	predRows []int     // rows with a prediction at their x
 	pred     []float64 // the predictions at those rows
-	running  bool
+	running  bool      // training, as far as the page knows
+	run      int       // counts train and step commands; older progress says nothing about running
 	runError string
 
 	charts   charts
+	versions struct{ data, pred, loss int } // bumped when a chart's input changes
+	latestAt time.Time                      // when the latest snapshot arrived
 	dirty    bool
 	lastDraw time.Time
 	frames   int
@@ -133,6 +136,7 @@ func (p *page) resplit() {
 	if n < 2 {
 		p.trainIdx = nil
 		p.regions = view.XRegions(p.set.X, nil, nil)
+		p.versions.data++
 		return
 	}
 	train, val := view.Rows(n, p.s.Train)
@@ -141,6 +145,7 @@ func (p *page) resplit() {
 		p.isVal[i] = true
 	}
 	p.regions = view.XRegions(p.set.X, train, val)
+	p.versions.data++
 }
 
 // dataset draws the data the settings ask for. Each source is one case;
@@ -190,6 +195,8 @@ func (p *page) configureWorker() {
 	p.loss, p.valLoss = nil, nil
 	p.curveX, p.curveY, p.pred, p.predRows = nil, nil, nil, nil
 	p.latest, p.conf = js.Undefined(), js.Undefined()
+	p.versions.pred++
+	p.versions.loss++
 	p.running, p.runError = false, ""
 	p.showRunError("")
 	p.updateButtons()
@@ -200,13 +207,14 @@ func (p *page) configureWorker() {
 	p.dirty = true
 }
 
-// send posts a message to the worker, or keeps the latest configure until
-// the worker runs (commands before that have nothing to act on).
+// send posts a message to the worker, or queues it until the worker runs;
+// a configure makes the messages queued before it moot.
 func (p *page) send(m object) {
 	if !p.workerUp {
 		if m["type"] == msgConfigure {
-			p.pending = &m
+			p.queue = p.queue[:0]
 		}
+		p.queue = append(p.queue, m)
 		return
 	}
 	p.worker.Call("postMessage", js.ValueOf(m))
@@ -219,10 +227,10 @@ func (p *page) receive(m js.Value) {
 		p.workerUp = true
 		p.kernel = str(m, "kernel")
 		p.setText(idKernel, p.kernel)
-		if p.pending != nil {
-			p.send(*p.pending)
-			p.pending = nil
+		for _, q := range p.queue {
+			p.send(q)
 		}
+		p.queue = nil
 	case msgConfigured:
 		if int(num(m, "token", -1)) == p.token {
 			p.configured(m)
@@ -255,16 +263,22 @@ func (p *page) configured(m js.Value) {
 
 // progress takes a snapshot from the worker.
 func (p *page) progress(m js.Value) {
-	wasRunning := p.running
-	p.latest = m
-	p.running = flag(m, "running")
+	p.latest, p.latestAt = m, time.Now()
+	current := int(num(m, "run", 0)) >= p.run
+	if current {
+		p.running = flag(m, "running")
+	}
 	from := int(num(m, "from", 0))
 	loss, valLoss := floats(m.Get("loss")), floats(m.Get("valLoss"))
 	p.loss = append(p.loss[:min(from, len(p.loss))], loss...)
 	p.valLoss = append(p.valLoss[:min(from, len(p.valLoss))], valLoss...)
+	if len(loss) > 0 {
+		p.versions.loss++
+	}
 	if cx := m.Get("curveX"); !cx.IsUndefined() {
 		p.curveX, p.curveY = floats(cx), floats(m.Get("curveY"))
 		p.pred = floats(m.Get("points"))
+		p.versions.pred++
 		rows := floats(m.Get("rows"))
 		p.predRows = make([]int, len(rows))
 		for i, r := range rows {
@@ -280,7 +294,7 @@ func (p *page) progress(m js.Value) {
 	for e := from; e < from+len(loss); e++ {
 		p.emit("epoch", p.epochEvent(e))
 	}
-	if flag(m, "stopped") || (wasRunning && !p.running) {
+	if current && flag(m, "stopped") {
 		p.draw()
 		p.emit("stopped", p.metrics())
 	}

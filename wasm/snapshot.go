@@ -17,7 +17,8 @@ import (
 func (w *worker) postProgress(stopped bool) {
 	now := time.Now()
 	w.lastPost = now
-	m := object{"type": msgProgress, "token": w.token, "running": w.running, "stopped": stopped}
+	m := object{"type": msgProgress, "token": w.token, "run": w.runID,
+		"running": w.running, "stopped": stopped}
 	if w.tr == nil {
 		w.post(m)
 		return

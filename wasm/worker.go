@@ -37,6 +37,7 @@ type worker struct {
 	tr       *train.Trainer
 	err      error // the trainer's error (divergence), or nil
 
+	runID    int  // the page's train/step counter, echoed in progress messages
 	running  bool // training until done or paused
 	stepOnly bool // stop at the end of the current epoch
 	elapsed  time.Duration
@@ -135,6 +136,7 @@ func (w *worker) handle(m js.Value) {
 	case msgConfigure:
 		w.configure(m)
 	case msgTrain, msgStep:
+		w.runID = int(num(m, "run", 0))
 		w.start(str(m, "type") == msgStep)
 	case msgPause:
 		if w.running {
