@@ -46,15 +46,12 @@ dist: build
 	else echo "dist: brotli not found, so no .br files (apt-get install brotli)"; fi
 	@echo "dist: ready; serve it with go run . -dir dist, or copy it to any static host"
 
-# TODO(foundation): bundle writes dist/netfit.html, one self-contained file;
-# issue 6 builds it. Until then it fails rather than pretend.
-bundle:
-	@echo "make bundle: not yet; issue 6 adds the single-file dist/netfit.html" >&2
-	@exit 1
+# bundle writes dist/netfit.html, one self-contained file that works from
+# file:// with no network: CSS and JS inlined, the wasm gzip-compressed inside
+# (bundle.go explains how it boots).
+bundle: build
+	$(GO) run . -dir site -bundle dist/netfit.html
 
-# bench prints one table of training speed: netfit native, in wasm under node
-# and in headless Chromium, next to TF.js (testdata/tfjs, npm ci on first use).
-# The core's own benchmarks: go test -run '^$' -bench . -benchmem ./core/...
 bench:
 	NETFIT_BENCH=1 $(GO) test -count=1 -run '^TestBenchTable$$' -v -timeout 15m .
 

@@ -77,6 +77,10 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	dir := flag.String("dir", "site", "folder to serve")
 	flag.Parse()
+	if *bundleOut != "" {
+		runBundle(*dir, *bundleOut) // bundle.go: make bundle
+		return
+	}
 	if err := run(*addr, *dir); err != nil {
 		log.Fatalf("netfit: %v", err)
 	}
