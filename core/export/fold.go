@@ -60,6 +60,11 @@ func checkFeatures(f data.Features) error {
 		"the first layer); turn the extra features off to export", name, ErrFeatures)
 }
 
+// BUG(export): The TensorFlow.js export refuses networks with a sin
+// activation (TensorFlow.js Layers has none) and networks with extra input
+// features (x², x³, sin and cos of x), which are computed before the first
+// layer; the Keras script reproduces both.
+
 // Fold returns the dense layers of m with the scalers folded in, so that
 // the layers map an x in original units straight to a prediction in
 // original units. With x scaled as s = (x − μx)/σx, the first layer

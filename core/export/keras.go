@@ -15,6 +15,10 @@ import (
 // when [KerasScript] is given none.
 const DefaultCSVName = "data.csv"
 
+// BUG(export): The Keras script draws its own data, initial weights and
+// batches with NumPy and Keras, so it reproduces the run's setup, not its
+// exact numbers; L-BFGS, which Keras lacks, becomes Adam.
+
 // KerasScript returns a runnable Python script that repeats the run of s
 // with Keras 3: the data (drawn again from the preset's or the user's
 // formula with NumPy, or read from csvName with pandas when the data came

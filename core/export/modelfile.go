@@ -184,6 +184,10 @@ func decodeParams(text string, s settings.Settings) ([]float32, error) {
 	return params, nil
 }
 
+// BUG(export): A model file keeps the weights but not the optimizer's
+// moments, so training that continues from it starts Adam, RMSprop or
+// momentum afresh, and counts epochs from 0 again.
+
 // Trainer builds a trainer for the model's settings on set (the data the
 // model was trained on: regenerate it from Settings.Data, or use Rows) and
 // puts the model's weights in, so training continues where the file left
