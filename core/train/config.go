@@ -188,14 +188,8 @@ func (c Config) validateModel() *FieldError {
 // validateOptimizer checks the optimizer name.
 func (c Config) validateOptimizer() *FieldError {
 	switch c.withDefaults().Optimizer {
-	case Adam, SGD, RMSprop:
+	case Adam, SGD, RMSprop, LBFGS:
 		return nil
-	case LBFGS:
-		if lbfgsAvailable {
-			return nil
-		}
-		return &FieldError{Field: "Optimizer", Name: "optimizer", Value: `"lbfgs"`,
-			Want: `"adam", "sgd" or "rmsprop" (this build lacks L-BFGS: build with -tags gonumopt)`}
 	}
 	return &FieldError{Field: "Optimizer", Name: "optimizer", Value: fmt.Sprintf("%q", c.Optimizer),
 		Want: `one of "adam", "sgd", "rmsprop", "lbfgs"`}

@@ -1,13 +1,8 @@
-//go:build gonumopt
-
 package train
 
 import (
 	"gonum.org/v1/gonum/optimize"
 )
-
-// lbfgsAvailable reports whether this build includes L-BFGS.
-const lbfgsAvailable = true
 
 // lbfgsItersPerEpoch is how many L-BFGS iterations (accepted line-search
 // points) make one "epoch" of L-BFGS training. Each iteration costs one or
