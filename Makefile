@@ -19,6 +19,7 @@ COMPRESS := -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
 build:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o site/netfit.wasm ./wasm
 	cp "$(GO_ROOT)/lib/wasm/wasm_exec.js" site/wasm_exec.js
+	wat2wasm wasm/simd/simd.wat -o site/simd.wasm # SIMD kernels (apt-get install wabt)
 
 serve: build
 	$(GO) run . -dir site -addr $(ADDR)
@@ -32,6 +33,7 @@ test: build
 	$(GO) test -skip '^TestBrowser' ./...
 	@echo "== layer 2, WebAssembly: GOOS=js GOARCH=wasm go test ./core/... under node"
 	PATH="$$PATH:$(GO_ROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test ./core/...
+	GOOS=js GOARCH=wasm $(GO) test -exec $(CURDIR)/testdata/simd/go_js_wasm_exec_simd ./wasm/simd
 	@echo "== layer 3, browser: headless Chromium through chromedp (TestBrowser*)"
 	$(GO) test -count=1 -v -run '^TestBrowser' .
 
@@ -56,4 +58,4 @@ bench:
 	NETFIT_BENCH=1 $(GO) test -count=1 -run '^TestBenchTable$$' -v -timeout 15m .
 
 clean:
-	rm -rf dist site/netfit.wasm site/wasm_exec.js
+	rm -rf dist site/netfit.wasm site/wasm_exec.js site/simd.wasm
