@@ -1,0 +1,13 @@
+//go:build js && wasm
+
+package main
+
+import "netfit/wasm/simd"
+
+// simdNote says why the SIMD kernels are not in use, or is "" when they
+// are. simd.Install runs before main, on the page and in the worker alike:
+// the loader (site/main.js, site/worker.js) has put the SIMD module's
+// exports in globalThis.netfitSIMD before go.run, and without them the
+// pure-Go kernels stay in place. kernel.Active().Name() tells which kernels
+// run.
+var simdNote = simd.Install()
