@@ -281,5 +281,5 @@ func ExampleSettings_Fragment() {
 	frag := s.Fragment()
 	fmt.Println(frag[:strings.Index(frag, "&out=")])
 	// Output:
-	// data=sine&n=200&noise=3&xmin=-15&xmax=15&seed=1&feat=none&layers=64&act=tanh
+	// data=sine&n=200&noise=3&xmin=-15&xmax=15&seed=1&feat=none&layers=32&act=sin
 }

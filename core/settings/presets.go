@@ -50,9 +50,6 @@ func LookupPreset(name string) (Settings, bool) {
 
 // Default returns the settings the page opens with: the tutorial's sine
 // data with the recommended setup ("recommended-sine"). Preset is empty.
-//
-// TODO(foundation): align the recommended model with core/train once the
-// train helper settles on one; until then this is the setup of the brief.
 func Default() Settings {
 	return recommended("sine")
 }
@@ -77,25 +74,10 @@ func dataOf(name string) DataSettings {
 		N: p.N, Noise: p.Noise, XMin: p.XMin, XMax: p.XMax, Seed: 1}
 }
 
-// recommended is a setup that fits the named data set well.
+// recommended is a setup that fits the named data set well: the data
+// preset with core/train's recommended configuration for it.
 func recommended(dataPreset string) Settings {
-	return Settings{
-		Data: dataOf(dataPreset),
-		Train: train.Config{
-			Model: nn.Spec{
-				Hidden: []nn.Layer{{Units: 64, Activation: nn.Tanh}, {Units: 64, Activation: nn.Tanh}},
-				Output: nn.Linear,
-				Init:   nn.GlorotUniform,
-			},
-			Optimizer: train.Adam, LearningRate: 0.01,
-			Beta1: 0.9, Beta2: 0.999, Epsilon: 1e-7, Rho: 0.9,
-			Loss:      nn.MSE,
-			BatchSize: 32, Epochs: 300,
-			ValFraction: 0.2, Split: data.SplitRandom,
-			ScaleX: true, ScaleY: true,
-			Seed: 1,
-		},
-	}
+	return Settings{Data: dataOf(dataPreset), Train: train.Recommended(dataPreset)}.normalize()
 }
 
 // kerasPoly is the tutorial's polynomial setup: 1 → 32 → 256 → 512 → 512 →

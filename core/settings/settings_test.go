@@ -22,13 +22,16 @@ func TestDefault(t *testing.T) {
 	if s.Data != wantData {
 		t.Errorf("Default().Data = %+v, want %+v", s.Data, wantData)
 	}
+	// The recommended sine setup of core/train: 1 → 32 sin → 1 linear on raw
+	// x and standardized y, Adam 0.01 with a cosine schedule, batch 32.
 	c := s.Train
-	if len(c.Model.Hidden) != 2 || c.Model.Hidden[0] != (nn.Layer{Units: 64, Activation: nn.Tanh}) ||
-		c.Model.Output != nn.Linear || !c.ScaleX || !c.ScaleY || c.LearningRate != 0.01 ||
-		c.Optimizer != train.Adam || c.BatchSize != 32 || c.Epochs != 300 ||
+	if len(c.Model.Hidden) != 1 || c.Model.Hidden[0] != (nn.Layer{Units: 32, Activation: nn.Sin}) ||
+		c.Model.Output != nn.Linear || c.ScaleX || !c.ScaleY || c.LearningRate != 0.01 ||
+		c.Optimizer != train.Adam || c.BatchSize != 32 || c.Epochs != 100 ||
+		c.Schedule != train.ScheduleCosine ||
 		c.ValFraction != 0.2 || c.Split != data.SplitRandom || c.Seed != 1 {
-		t.Errorf("Default().Train = %+v, want 64 tanh → 64 tanh → linear, scaled, Adam 0.01, "+
-			"batch 32, 300 epochs, random split 0.2, seed 1", c)
+		t.Errorf("Default().Train = %+v, want 32 sin → linear, y scaled, Adam 0.01 cosine, "+
+			"batch 32, 100 epochs, random split 0.2, seed 1", c)
 	}
 	if s.Preset != "" || s.Embed || s.Hide != nil || s.ShowPoints {
 		t.Errorf("Default() display flags = %q %v %v %v, want all off",
@@ -38,9 +41,9 @@ func TestDefault(t *testing.T) {
 
 func TestDefaultFragment(t *testing.T) {
 	const want = "data=sine&n=1000&noise=3&xmin=-15&xmax=15&seed=1&feat=none" +
-		"&layers=64,64&act=tanh&out=linear&init=glorot_uniform&scale=xy&dropout=0&l2=0" +
+		"&layers=32&act=sin&out=linear&init=he_uniform&scale=y&dropout=0&l2=0" +
 		"&opt=adam&lr=0.01&beta1=0.9&beta2=0.999&eps=1e-07&momentum=0&nesterov=0&rho=0.9" +
-		"&loss=mse&batch=32&epochs=300&val=0.2&split=random&patience=0&restore=0&sched=constant"
+		"&loss=mse&batch=32&epochs=100&val=0.2&split=random&patience=0&restore=0&sched=cosine"
 	if got := Default().Fragment(); got != want {
 		t.Errorf("Default().Fragment() =\n%s\nwant\n%s", got, want)
 	}
