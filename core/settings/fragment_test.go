@@ -243,7 +243,8 @@ func TestParseFragmentKeepsBase(t *testing.T) {
 	base := Default()
 	base.Hide = []string{"model"}
 	ParseFragment("act=relu&layers=3,3&hide=data", base)
-	if base.Train.Model.Hidden[0].Activation != nn.Tanh || base.Hide[0] != "model" {
+	if base.Train.Model.Hidden[0].Activation != Default().Train.Model.Hidden[0].Activation ||
+		base.Hide[0] != "model" {
 		t.Errorf("ParseFragment changed its base: %+v", base)
 	}
 }
