@@ -50,7 +50,7 @@ func TestParseFragmentValues(t *testing.T) {
 		name, frag string
 		check      func(s Settings) bool
 	}{
-		{"empty keeps base", "", func(s Settings) bool { return reflect.DeepEqual(s, Default()) }},
+		{"empty keeps base", "", func(s Settings) bool { return reflect.DeepEqual(s, twoLayerBase()) }},
 		{"hash and order", "#lr=0.05&n=200", func(s Settings) bool {
 			return s.Train.LearningRate == 0.05 && s.Data.N == 200
 		}},
@@ -114,7 +114,7 @@ func TestParseFragmentValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, problems := ParseFragment(tt.frag, Default())
+			s, problems := ParseFragment(tt.frag, twoLayerBase())
 			if len(problems) > 0 {
 				t.Errorf("ParseFragment(%q) problems: %v", tt.frag, problems)
 			}
@@ -181,7 +181,7 @@ func TestParseFragmentProblems(t *testing.T) {
 		{"n=%zz", "n"},
 		{"xcol=a%00b", "xcol"},
 	}
-	base := Default()
+	base := twoLayerBase()
 	for _, tt := range tests {
 		t.Run(tt.frag[:min(len(tt.frag), 40)], func(t *testing.T) {
 			s, problems := ParseFragment(tt.frag, base)
@@ -283,4 +283,12 @@ func ExampleSettings_Fragment() {
 	fmt.Println(frag[:strings.Index(frag, "&out=")])
 	// Output:
 	// data=sine&n=200&noise=3&xmin=-15&xmax=15&seed=1&feat=none&layers=32&act=sin
+}
+
+// twoLayerBase is the default with two hidden layers of 64 tanh units, the
+// base that the layer-editing cases are written against.
+func twoLayerBase() Settings {
+	s := Default()
+	s.Train.Model.Hidden = []nn.Layer{{Units: 64, Activation: nn.Tanh}, {Units: 64, Activation: nn.Tanh}}
+	return s
 }
