@@ -83,8 +83,8 @@ type benchSetup struct {
 // trains the recommended setups for their own epochs (a few seconds).
 func benchSetups(t *testing.T) []*benchSetup {
 	setups := []*benchSetup{
-		{Preset: "keras-poly", Epochs: map[string]int{runChromium: 3, runTFWasm: 3, runTFCPU: 2}},
-		{Preset: "keras-sine", Epochs: map[string]int{runChromium: 2, runTFWasm: 3, runTFCPU: 2}},
+		{Preset: "keras-poly", Epochs: map[string]int{runChromium: 5, runTFWasm: 4, runTFCPU: 3}},
+		{Preset: "keras-sine", Epochs: map[string]int{runChromium: 3, runTFWasm: 4, runTFCPU: 3}},
 		{Preset: "recommended-sine", FitR2: 0.9,
 			Epochs: map[string]int{runTFWasm: 6, runTFCPU: 6}},
 		{Preset: "recommended-poly", FitR2: 0.999,
@@ -163,6 +163,7 @@ func TestBenchTable(t *testing.T) {
 	var out bytes.Buffer
 	writeHeader(&out, start, load0)
 	writeTable(&out, setups, results)
+	writeTargets(&out, setups, results)
 	writeFits(&out, setups, fits)
 	fmt.Fprintf(&out, "\nmake bench took %s in all.\n", time.Since(start).Round(time.Second))
 	fmt.Print("\n" + out.String())
@@ -841,6 +842,54 @@ func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 		fmt.Fprintln(w, "\nnotes (* and cut-off reasons):")
 		for _, n := range notes {
 			fmt.Fprintln(w, "  "+n)
+		}
+	}
+}
+
+// Issue 7's targets: netfit in wasm, under node and in Chromium, trains the
+// tutorial's models at least this many times as fast as TF.js' backends.
+const (
+	targetOverTFWasm = 2.5
+	targetOverTFCPU  = 10
+)
+
+// writeTargets writes which of issue 7's throughput targets this run met.
+func writeTargets(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
+	var missed []string
+	checked := 0
+	for _, s := range setups {
+		if !strings.HasPrefix(s.Preset, "keras-") {
+			continue
+		}
+		for _, runner := range []string{runWasm, runChromium} {
+			m := results[s.Preset][runner]
+			for _, ref := range []struct {
+				runner string
+				target float64
+			}{{runTFWasm, targetOverTFWasm}, {runTFCPU, targetOverTFCPU}} {
+				tf := results[s.Preset][ref.runner]
+				if m.Missing != "" || tf.Missing != "" || m.SamplesPerSec <= 0 || tf.SamplesPerSec <= 0 {
+					continue
+				}
+				checked++
+				if got := m.SamplesPerSec / tf.SamplesPerSec; got < ref.target {
+					missed = append(missed, fmt.Sprintf("%s %s %.2f× %s (want %g×)",
+						s.Preset, runner, got, ref.runner, ref.target))
+				}
+			}
+		}
+	}
+	fmt.Fprintf(w, "\ntargets (issue 7): netfit wasm/node and Chromium ≥ %g× TF.js wasm and ≥ %g× TF.js cpu "+
+		"on the tutorial models: ", targetOverTFWasm, float64(targetOverTFCPU))
+	switch {
+	case checked == 0:
+		fmt.Fprintln(w, "not checked (figures missing)")
+	case len(missed) == 0:
+		fmt.Fprintf(w, "all %d met\n", checked)
+	default:
+		fmt.Fprintf(w, "%d of %d met; missed:\n", checked-len(missed), checked)
+		for _, m := range missed {
+			fmt.Fprintln(w, "  "+m)
 		}
 	}
 }
