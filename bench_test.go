@@ -117,6 +117,9 @@ type measurement struct {
 
 func missing(why string) measurement { return measurement{Missing: why} }
 
+// measured reports whether m holds a figure.
+func (m measurement) measured() bool { return m.Missing == "" && m.SamplesPerSec > 0 }
+
 // benchResults holds the measurements by setup and runner.
 type benchResults map[string]map[string]measurement
 
@@ -126,6 +129,9 @@ func (r benchResults) set(setup, runner string, m measurement) {
 	}
 	r[setup][runner] = m
 }
+
+// fitResults holds the times to fit by setup and runner.
+type fitResults map[string]map[string]fitResult
 
 // fitResult is the time-to-fit of one setup on one runner.
 type fitResult struct {
@@ -143,7 +149,7 @@ func TestBenchTable(t *testing.T) {
 	load0 := loadAverage()
 	setups := benchSetups(t)
 	results := benchResults{}
-	fits := map[string]map[string]fitResult{}
+	fits := fitResults{}
 
 	for _, goos := range []string{"native", "wasm"} {
 		if benchPart(goos) {
@@ -251,7 +257,8 @@ func benchGo(t *testing.T, goos string, setups []*benchSetup, results benchResul
 		if w := benchWeights(l); w > 0 && math.Abs(w/float64(weightsOf(setups, setup))-1) > 0.01 {
 			m.Weights = int(math.Round(w))
 			m.Note = fmt.Sprintf("%s trains another model than the page's %s preset "+
-				"(%s weights, not %s)", l.Name, setup, thousands(m.Weights), thousands(weightsOf(setups, setup)))
+				"(%s weights, not %s)", l.Name, setup,
+				thousands(m.Weights), thousands(weightsOf(setups, setup)))
 		}
 		results.set(setup, runner, m)
 	}
@@ -527,7 +534,7 @@ const fitTimeLimit = 30 * time.Second
 
 // benchChromium opens the page once and trains each setup through
 // window.netfit, then times the recommended setups to their fit.
-func benchChromium(t *testing.T, setups []*benchSetup, results benchResults, fits map[string]map[string]fitResult) {
+func benchChromium(t *testing.T, setups []*benchSetup, results benchResults, fits fitResults) {
 	for _, s := range setups {
 		results.set(s.Preset, runChromium, missing("Chromium run failed (see the log)"))
 	}
@@ -723,11 +730,12 @@ func fitInPage(t *testing.T, tab *Tab, s *benchSetup) fitResult {
 		}
 		return fitResult{Seconds: -1, Epoch: r.Epoch, R2: r.Best, Note: note}
 	}
-	t.Logf("%s, %s: validation R² %.4f after %.2f s (epoch %d)", runChromium, s.Preset, r.R2, r.Seconds, r.Epoch)
+	t.Logf("%s, %s: validation R² %.4f after %.2f s (epoch %d)",
+		runChromium, s.Preset, r.R2, r.Seconds, r.Epoch)
 	return fitResult{Seconds: r.Seconds, Epoch: r.Epoch, R2: r.R2}
 }
 
-func setFit(fits map[string]map[string]fitResult, setup, runner string, f fitResult) {
+func setFit(fits fitResults, setup, runner string, f fitResult) {
 	if fits[setup] == nil {
 		fits[setup] = map[string]fitResult{}
 	}
@@ -738,7 +746,7 @@ func setFit(fits map[string]map[string]fitResult, setup, runner string, f fitRes
 
 // benchFitNative trains each recommended setup natively with core/train and
 // times it to its validation R² target, checking after every epoch.
-func benchFitNative(t *testing.T, setups []*benchSetup, fits map[string]map[string]fitResult) {
+func benchFitNative(t *testing.T, setups []*benchSetup, fits fitResults) {
 	for _, s := range setups {
 		if s.FitR2 > 0 {
 			setFit(fits, s.Preset, runNative, fitNative(t, s))
@@ -752,7 +760,8 @@ func fitNative(t *testing.T, s *benchSetup) fitResult {
 	if !ok || !presetData(s.Data) {
 		return fitResult{Seconds: -1, Note: "not a preset data set"}
 	}
-	set := data.Generate(p.F, s.Data.N, s.Data.Noise, s.Data.XMin, s.Data.XMax, data.NewRand(s.Data.Seed))
+	d := s.Data
+	set := data.Generate(p.F, d.N, d.Noise, d.XMin, d.XMax, data.NewRand(d.Seed))
 	start := time.Now()
 	tr, err := train.New(s.Config, set)
 	if err != nil {
@@ -772,7 +781,8 @@ func fitNative(t *testing.T, s *benchSetup) fitResult {
 			best = max(best, last.Val.R2)
 			if last.Val.R2 >= s.FitR2 {
 				sec := time.Since(start).Seconds()
-				t.Logf("%s, %s: validation R² %.4f after %.2f s (epoch %d)", runNative, s.Preset, last.Val.R2, sec, last.Epoch)
+				t.Logf("%s, %s: validation R² %.4f after %.2f s (epoch %d)",
+					runNative, s.Preset, last.Val.R2, sec, last.Epoch)
 				return fitResult{Seconds: sec, Epoch: last.Epoch, R2: last.Val.R2}
 			}
 		}
@@ -781,7 +791,8 @@ func fitNative(t *testing.T, s *benchSetup) fitResult {
 				Note: fmt.Sprintf("not reached in %d epochs (best %.4f)", prog.Epoch, best)}
 		}
 	}
-	return fitResult{Seconds: -1, R2: best, Note: fmt.Sprintf("not reached in %v (best %.4f)", fitTimeLimit, best)}
+	note := fmt.Sprintf("not reached in %v (best %.4f)", fitTimeLimit, best)
+	return fitResult{Seconds: -1, R2: best, Note: note}
 }
 
 // ---------------------------------------------------------------- the table
@@ -789,7 +800,8 @@ func fitNative(t *testing.T, s *benchSetup) fitResult {
 // writeHeader writes what was measured and on what.
 func writeHeader(w *bytes.Buffer, start time.Time, load0 string) {
 	fmt.Fprintf(w, "netfit training throughput, %s, %s/%s, %d CPUs, load average %s at start, %s at end\n",
-		start.Format("2006-01-02 15:04"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), load0, loadAverage())
+		start.Format("2006-01-02 15:04"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(),
+		load0, loadAverage())
 	fmt.Fprintln(w, "samples/s: training samples over whole epochs (TF.js and Chromium include the")
 	fmt.Fprintln(w, "validation pass at each epoch's end); GFLOP/s = 6 × weights × samples/s ÷ 1e9.")
 	fmt.Fprintln(w, "Slow runners time a few epochs only (column \"timed\"); TF.js skips its first epoch.")
@@ -822,7 +834,8 @@ func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 				if short := shorten(why, 27); short != why {
 					notes = append(notes, fmt.Sprintf("%s, %s: %s", s.Preset, runner, why))
 				}
-				fmt.Fprintf(w, tableFormat, label, runner, "n/a ("+shorten(why, 27)+")", "–", "–", "–", "–")
+				cell := "n/a (" + shorten(why, 27) + ")"
+				fmt.Fprintf(w, tableFormat, label, runner, cell, "–", "–", "–", "–")
 				continue
 			}
 			weights, toWasm, toCPU := s.Weights, ratio(m, tfWasm), ratio(m, tfCPU)
@@ -868,7 +881,7 @@ func writeTargets(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 				target float64
 			}{{runTFWasm, targetOverTFWasm}, {runTFCPU, targetOverTFCPU}} {
 				tf := results[s.Preset][ref.runner]
-				if m.Missing != "" || tf.Missing != "" || m.SamplesPerSec <= 0 || tf.SamplesPerSec <= 0 {
+				if !m.measured() || !tf.measured() {
 					continue
 				}
 				checked++
@@ -879,8 +892,8 @@ func writeTargets(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 			}
 		}
 	}
-	fmt.Fprintf(w, "\ntargets (issue 7): netfit wasm/node and Chromium ≥ %g× TF.js wasm and ≥ %g× TF.js cpu "+
-		"on the tutorial models: ", targetOverTFWasm, float64(targetOverTFCPU))
+	fmt.Fprintf(w, "\ntargets of issue 7 (netfit wasm/node and Chromium ≥ %g× TF.js wasm, ≥ %g× TF.js cpu,\n"+
+		"on the tutorial models): ", targetOverTFWasm, float64(targetOverTFCPU))
 	switch {
 	case checked == 0:
 		fmt.Fprintln(w, "not checked (figures missing)")
@@ -895,9 +908,10 @@ func writeTargets(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 }
 
 // writeFits writes the time-to-fit lines of the recommended setups.
-func writeFits(w *bytes.Buffer, setups []*benchSetup, fits map[string]map[string]fitResult) {
+func writeFits(w *bytes.Buffer, setups []*benchSetup, fits fitResults) {
 	fmt.Fprintln(w, "\ntime to fit: wall time from Train until validation R² first reaches the target")
-	fmt.Fprintln(w, "(checked at each epoch's end; at most "+fitTimeLimit.String()+"; Chromium: the page's epoch events)")
+	fmt.Fprintf(w, "(checked at each epoch's end; at most %v; Chromium: the page's epoch events)\n",
+		fitTimeLimit)
 	const format = "%-20s %-11s %-17s %s\n"
 	fmt.Fprintf(w, format, "setup", "target", "runner", "time")
 	for _, s := range setups {
