@@ -826,7 +826,7 @@ func writeTable(w *bytes.Buffer, setups []*benchSetup, results benchResults) {
 				label = left[i]
 			}
 			m := results[s.Preset][runner]
-			if m.Missing != "" || m.SamplesPerSec <= 0 {
+			if !m.measured() {
 				why := m.Missing
 				if why == "" {
 					why = "not measured"
@@ -934,7 +934,7 @@ func writeFits(w *bytes.Buffer, setups []*benchSetup, fits fitResults) {
 
 // ratio formats m's samples/s divided by ref's, or "–".
 func ratio(m, ref measurement) string {
-	if ref.Missing != "" || ref.SamplesPerSec <= 0 {
+	if !ref.measured() {
 		return "–"
 	}
 	return fmt.Sprintf("%.2f×", m.SamplesPerSec/ref.SamplesPerSec)
