@@ -17,6 +17,16 @@
 // dimension. Packing turns every access into a sequential one, whatever the
 // transposition, so the three products share one micro-kernel.
 //
-// [Active] returns the implementation that package nn uses; [Use] installs
-// another one, such as a SIMD kernel in the browser.
+// [Elementwise] holds the other hot loops of training: the bias add, the
+// ReLU and leaky ReLU activations and their derivatives, the column sums of
+// the bias gradient and the optimizer updates (used by packages nn and
+// optim). Go implements it too; its loops round every operation to float32
+// in a fixed order, so another implementation can match it bit for bit.
+//
+// [Active] returns the implementation that package nn uses and
+// [ActiveElementwise] its elementwise steps; [Use] installs another one,
+// such as the browser's SIMD kernels (wasm/simd), which are about ten times
+// faster on the products because Go emits no SIMD instructions for
+// WebAssembly. Package kerneltest holds the checks every implementation
+// must pass.
 package kernel
