@@ -2,7 +2,10 @@
 
 package main
 
-import "netfit/wasm/simd"
+import (
+	"netfit/core/kernel"
+	"netfit/wasm/simd"
+)
 
 // simdNote says why the SIMD kernels are not in use, or is "" when they
 // are. simd.Install runs before main, on the page and in the worker alike:
@@ -11,3 +14,12 @@ import "netfit/wasm/simd"
 // pure-Go kernels stay in place. kernel.Active().Name() tells which kernels
 // run.
 var simdNote = simd.Install()
+
+// kernelLabel names the kernels in use for the page's footer: "simd128",
+// or "go" followed by why the SIMD kernels are not in use.
+func kernelLabel() string {
+	if simdNote == "" {
+		return kernel.Active().Name()
+	}
+	return kernel.Active().Name() + " (" + simdNote + ")"
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"syscall/js"
 	"unsafe"
 
@@ -97,14 +98,22 @@ func (k *Kernels) selfTest() error {
 
 // Install loads the SIMD kernels and installs them with [kernel.Use]. When
 // they cannot be loaded it leaves the kernels as they are and returns a
-// note for the user that says why; otherwise it returns "".
+// short note for the user that says why, such as "SIMD kernels unavailable:
+// no SIMD module loaded"; otherwise it returns "".
 func Install() (note string) {
 	k, err := Load()
-	if err != nil {
-		return fmt.Sprintf("SIMD kernels not available, using the pure-Go ones (%v)", err)
+	if err == nil {
+		kernel.Use(k)
+		return ""
 	}
-	kernel.Use(k)
-	return ""
+	why := js.Global().Get(GlobalError)
+	switch {
+	case errors.Is(err, ErrMissing) && why.Type() == js.TypeString:
+		return "SIMD kernels unavailable: " + why.String()
+	case errors.Is(err, ErrMissing):
+		return "SIMD kernels unavailable: no SIMD module loaded"
+	}
+	return "SIMD kernels unavailable: " + strings.TrimPrefix(err.Error(), "simd: ")
 }
 
 // Name returns "simd128".
