@@ -629,13 +629,14 @@ var pageScript = fmt.Sprintf(`window.__bench = window.__bench || {
 
 // pageRun is what the page's metrics say after a run.
 type pageRun struct {
-	Epoch            int      `json:"epoch"`
-	Elapsed          float64  `json:"elapsed"`
-	SamplesPerSecond *float64 `json:"samplesPerSecond"`
-	ValR2            *float64 `json:"valR2"`
-	Error            *string  `json:"error"`
-	Problems         string   `json:"problems"`
-	Stalled          bool     `json:"stalled"`
+	Epoch            int          `json:"epoch"`
+	Elapsed          float64      `json:"elapsed"`
+	SamplesPerSecond *float64     `json:"samplesPerSecond"`
+	ValR2            *float64     `json:"valR2"`
+	Error            *string      `json:"error"`
+	Problems         string       `json:"problems"`
+	Stalled          bool         `json:"stalled"`
+	Events           [][2]float64 `json:"events"` // [performance.now() in ms, epoch]
 }
 
 // trainInPage configures a preset with a few epochs, trains it and reads the
@@ -651,7 +652,9 @@ func trainInPage(t *testing.T, tab *Tab, s *benchSetup) measurement {
 		if (problems) {
 			return {problems};
 		}
-		return await __bench.run(() => {});
+		const events = [];
+		const m = await __bench.run((m) => events.push([performance.now(), m.epoch]));
+		return {...m, events};
 	})()`)
 	var r pageRun
 	if err := json.Unmarshal(raw, &r); err != nil {
@@ -673,9 +676,40 @@ func trainInPage(t *testing.T, tab *Tab, s *benchSetup) measurement {
 		t.Errorf("%s: netfit.train() resolved with %s, without samplesPerSecond", s.Preset, raw)
 		return missing("the page reported no samplesPerSecond")
 	}
-	t.Logf("%s, %s: %d epochs in %.2f s", runChromium, s.Preset, r.Epoch, r.Elapsed)
+	t.Logf("%s, %s: %d epochs in %.2f s, %.1f samples/s by the page's count",
+		runChromium, s.Preset, r.Epoch, r.Elapsed, *r.SamplesPerSecond)
+	if epochs, sec := steadyEpochs(r.Events); epochs > 0 {
+		return measurement{SamplesPerSec: float64(epochs*s.Rows) / sec,
+			Timed: fmt.Sprintf("%d of %d epochs", epochs, r.Epoch)}
+	}
 	return measurement{SamplesPerSec: *r.SamplesPerSecond,
 		Timed: fmt.Sprintf("%d epoch", r.Epoch) + plural(r.Epoch)}
+}
+
+// steadyEpochs returns how many epochs ended after the first progress report
+// of a run and the seconds they took, from the page's epoch events as
+// [time in ms, epoch] pairs. The epoch events of one report fire together,
+// within a few milliseconds; the count starts after the report's last
+// epoch, so that the first epoch (wasm compilation and tier-up, buffers)
+// is left out as TF.js' is. It returns 0, 0 when fewer than two reports
+// came.
+func steadyEpochs(events [][2]float64) (epochs int, seconds float64) {
+	const sameReport = 5 // ms
+	if len(events) < 2 {
+		return 0, 0
+	}
+	t0, e0 := events[0][0], events[0][1]
+	for _, ev := range events[1:] {
+		if ev[0]-t0 > sameReport {
+			break
+		}
+		e0 = ev[1]
+	}
+	last := events[len(events)-1]
+	if last[1] <= e0 || last[0]-t0 <= sameReport {
+		return 0, 0
+	}
+	return int(last[1] - e0), (last[0] - t0) / 1000
 }
 
 // fitRun is what fitInPage's script returns: the first epoch at the target,
@@ -804,7 +838,8 @@ func writeHeader(w *bytes.Buffer, start time.Time, load0 string) {
 		load0, loadAverage())
 	fmt.Fprintln(w, "samples/s: training samples over whole epochs (TF.js and Chromium include the")
 	fmt.Fprintln(w, "validation pass at each epoch's end); GFLOP/s = 6 × weights × samples/s ÷ 1e9.")
-	fmt.Fprintln(w, "Slow runners time a few epochs only (column \"timed\"); TF.js skips its first epoch.")
+	fmt.Fprintln(w, "Slow runners time a few epochs only (column \"timed\"); TF.js and Chromium skip")
+	fmt.Fprintln(w, "the first epoch (start-up), go test -bench warms up first.")
 	fmt.Fprintln(w, "×TF.js: this row's samples/s divided by TF.js' on the same setup.")
 	fmt.Fprintln(w)
 }
@@ -1007,6 +1042,32 @@ func runTimeout(cmd *exec.Cmd, limit time.Duration) ([]byte, error) {
 		cmd.Process.Kill()
 		<-done
 		return out.Bytes(), fmt.Errorf("%s: killed after %v", cmd.Path, limit)
+	}
+}
+
+// TestSteadyEpochs checks the epoch count and time after the first progress
+// report of a run.
+func TestSteadyEpochs(t *testing.T) {
+	tests := []struct {
+		name    string
+		events  [][2]float64
+		epochs  int
+		seconds float64
+	}{
+		{"one report", [][2]float64{{100, 1}, {101, 2}}, 0, 0},
+		{"a report per epoch", [][2]float64{{1000, 1}, {2000, 2}, {3000, 3}}, 2, 2},
+		// Reports of three epochs each: epochs 4-9 ended in 0.5 s.
+		{"grouped", [][2]float64{{100, 1}, {101, 2}, {102, 3}, {350, 4}, {351, 5}, {352, 6},
+			{598, 7}, {599, 8}, {600, 9}}, 6, 0.5},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			epochs, sec := steadyEpochs(tc.events)
+			if epochs != tc.epochs || math.Abs(sec-tc.seconds) > 1e-9 {
+				t.Errorf("steadyEpochs(%v) = %d, %g; want %d, %g",
+					tc.events, epochs, sec, tc.epochs, tc.seconds)
+			}
+		})
 	}
 }
 
