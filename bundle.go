@@ -37,9 +37,10 @@ func runBundle(siteDir, out string) {
 //   - stylesheets become <style> blocks and scripts inline <script>
 //     blocks (deferred ones at the end of the body, which is when a
 //     deferred script runs);
-//   - netfit.wasm is gzip-compressed and base64-encoded into a data block,
-//     and a small boot script answers the page's fetch("netfit.wasm") with
-//     it, decompressed by the browser's DecompressionStream;
+//   - netfit.wasm (and any other .wasm file of the site) is
+//     gzip-compressed and base64-encoded into a data block, and a small boot
+//     script answers the page's fetch("netfit.wasm") with it, decompressed
+//     by the browser's DecompressionStream;
 //   - the same boot script starts the Web Worker from a Blob URL holding
 //     wasm_exec.js and worker.js, since a page opened from file:// cannot
 //     start a worker from a file. main.js then hands the worker the compiled
@@ -63,7 +64,7 @@ func writeBundle(siteDir, out string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	boot, err := bootBlocks(read)
+	boot, err := bootBlocks(siteDir, read)
 	if err != nil {
 		return 0, err
 	}
@@ -149,23 +150,30 @@ func escapeEnd(text, end string) string {
 	return re.ReplaceAllStringFunc(text, func(s string) string { return "<\\/" + s[2:] })
 }
 
-// bootBlocks returns the data blocks (compressed wasm, worker sources) and
-// the boot script.
-func bootBlocks(read func(string) (string, error)) (string, error) {
-	wasm, err := read("netfit.wasm")
-	if err != nil {
-		return "", err
+// bootBlocks returns the data blocks (every .wasm file of the site, gzip
+// -9 and base64, and the worker's sources) and the boot script.
+func bootBlocks(siteDir string, read func(string) (string, error)) (string, error) {
+	names, err := filepath.Glob(filepath.Join(siteDir, "*.wasm"))
+	if err != nil || len(names) == 0 {
+		return "", fmt.Errorf("no .wasm file in %s (run make build first)", siteDir)
 	}
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write([]byte(wasm))
-	if err := zw.Close(); err != nil {
-		return "", err
+	var files []string
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return "", err
+		}
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		zw.Write(b)
+		if err := zw.Close(); err != nil {
+			return "", err
+		}
+		files = append(files, fmt.Sprintf("%q: %q", filepath.Base(name),
+			base64.StdEncoding.EncodeToString(gz.Bytes())))
 	}
 	var b strings.Builder
-	b.WriteString(`<script type="application/octet-stream" id="netfit-wasm-gz">`)
-	b.WriteString(base64.StdEncoding.EncodeToString(gz.Bytes()))
-	b.WriteString("</script>\n")
+	b.WriteString(`<script type="application/json" id="netfit-files">{` + strings.Join(files, ",\n") + "}</script>\n")
 	for _, f := range []struct{ id, name string }{
 		{"netfit-wasm-exec", "wasm_exec.js"}, {"netfit-worker", "worker.js"},
 	} {
@@ -190,38 +198,52 @@ func insertBeforeDeferred(page, blocks string) (string, error) {
 	return page[:i] + blocks + page[i+len(deferredMark):], nil
 }
 
-// bootScript makes the single file behave like the served site: it answers
-// fetch("netfit.wasm") from the compressed block and new Worker("worker.js")
-// with a Blob URL of wasm_exec.js and worker.js.
+// bootScript makes the single file behave like the served site: fetch()
+// of a .wasm file of the site is answered from the files block, in the page
+// and in the worker, and new Worker("worker.js") starts a worker from a
+// Blob URL of wasm_exec.js and worker.js.
 const bootScript = `// netfit single-file boot (written by make bundle, see bundle.go).
 "use strict";
 (function () {
   const text = (id) => document.getElementById(id).textContent;
+  const files = JSON.parse(text("netfit-files")); // name → gzip, base64
 
-  // wasmResponse decodes the base64 block and streams it through the
-  // browser's gzip decompressor, as a server's Content-Encoding would.
-  function wasmResponse() {
-    const bin = atob(text("netfit-wasm-gz").trim());
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
+  // installFetch makes scope.fetch answer requests for the embedded files,
+  // decompressing them with the browser's DecompressionStream as a
+  // server's Content-Encoding would. It runs in the page and, as source
+  // text, in the worker.
+  function installFetch(scope, files) {
+    const nativeFetch = scope.fetch.bind(scope);
+    scope.fetch = function (input, init) {
+      const url = String(input && input.url ? input.url : input);
+      const name = url.split(/[?#]/)[0].split("/").pop();
+      if (!/^https?:/.test(url) && Object.prototype.hasOwnProperty.call(files, name)) {
+        const bin = atob(files[name]);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const body = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        const type = name.endsWith(".wasm") ? "application/wasm" : "application/octet-stream";
+        return Promise.resolve(new Response(body, { headers: { "Content-Type": type } }));
+      }
+      return nativeFetch(input, init);
+    };
   }
+  installFetch(window, files);
 
-  // The worker's importScripts("wasm_exec.js") finds Go's support code
-  // already loaded above it.
-  const workerURL = URL.createObjectURL(new Blob(
-    ["self.importScripts = function () {};\n", text("netfit-wasm-exec"), "\n", text("netfit-worker")],
+  // The worker gets every file but netfit.wasm (main.js sends it the
+  // compiled module), and finds Go's wasm_exec.js already loaded when
+  // worker.js asks for it with importScripts.
+  const workerFiles = Object.assign({}, files);
+  delete workerFiles["netfit.wasm"];
+  const workerURL = URL.createObjectURL(new Blob([
+    "self.importScripts = function () {};\n",
+    "(" + installFetch.toString() + ")(self, " + JSON.stringify(workerFiles) + ");\n",
+    text("netfit-wasm-exec"), "\n", text("netfit-worker")],
     { type: "text/javascript" }));
-
-  const nativeFetch = window.fetch.bind(window);
-  window.fetch = function (input, init) {
-    if (String(input) === "netfit.wasm") return Promise.resolve(wasmResponse());
-    return nativeFetch(input, init);
-  };
   const NativeWorker = window.Worker;
   window.Worker = function (url, options) {
-    return new NativeWorker(String(url) === "worker.js" ? workerURL : url, options);
+    const name = String(url).split(/[?#]/)[0].split("/").pop();
+    return new NativeWorker(name === "worker.js" ? workerURL : url, options);
   };
   window.netfitBundle = true;
 })();
