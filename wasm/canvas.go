@@ -55,14 +55,28 @@ type plot struct {
 	// that only moves the prediction curve costs one image copy.
 	layer    js.Value
 	layerKey string
+
+	resized    *bool // set by the page when the window was resized
+	measured   bool
+	cssW, cssH float64
+}
+
+// size returns the CSS size of the canvas, measured again only after the
+// window was resized (measuring forces a layout of the page).
+func (pl *plot) size() (w, h float64) {
+	if !pl.measured || *pl.resized {
+		r := pl.canvas.GetBoundingClientRect()
+		pl.cssW, pl.cssH = r.Width(), r.Height()
+		pl.measured = pl.cssW > 0
+	}
+	return pl.cssW, pl.cssH
 }
 
 // unchanged reports whether the canvas already shows the picture with
 // this key at its current size; if not, it records the key as shown (the
 // caller draws it next).
 func (pl *plot) unchanged(key string) bool {
-	r := pl.canvas.GetBoundingClientRect()
-	w, h := r.Width(), r.Height()
+	w, h := pl.size()
 	if key == pl.shownKey && w == pl.shownW && h == pl.shown {
 		return true
 	}
@@ -93,17 +107,16 @@ func (pl *plot) background(key string, draw func()) {
 }
 
 // newPlot wraps the canvas with the given id.
-func newPlot(doc dom.Document, id string) *plot {
+func newPlot(doc dom.Document, id string, resized *bool) *plot {
 	c := doc.GetElementByID(id).(*dom.HTMLCanvasElement)
-	return &plot{canvas: c, ctx: c.Underlying().Call("getContext", "2d")}
+	return &plot{canvas: c, ctx: c.Underlying().Call("getContext", "2d"), resized: resized}
 }
 
 // begin sizes the backing store to the canvas's CSS box, clears it and sets
 // the value ranges of the axes. It returns false when the canvas is not
 // shown (no size), so nothing is drawn.
 func (pl *plot) begin(x, y view.Span) bool {
-	r := pl.canvas.GetBoundingClientRect()
-	pl.w, pl.h = r.Width(), r.Height()
+	pl.w, pl.h = pl.size()
 	if pl.w < 10 || pl.h < 10 {
 		return false
 	}

@@ -18,12 +18,12 @@ type charts struct {
 	data, parity, residual, loss *plot
 }
 
-func newCharts(doc dom.Document) charts {
+func newCharts(doc dom.Document, resized *bool) charts {
 	c := charts{
-		data:     newPlot(doc, idDataChart),
-		parity:   newPlot(doc, idParityChart),
-		residual: newPlot(doc, idResidualChart),
-		loss:     newPlot(doc, idLossChart),
+		data:     newPlot(doc, idDataChart, resized),
+		parity:   newPlot(doc, idParityChart, resized),
+		residual: newPlot(doc, idResidualChart, resized),
+		loss:     newPlot(doc, idLossChart, resized),
 	}
 	c.data.xLabel, c.data.yLabel = "x", "y"
 	c.parity.xLabel, c.parity.yLabel = "target y", "prediction"
@@ -66,6 +66,7 @@ func (p *page) draw() {
 	p.drawResidual()
 	p.drawLoss()
 	p.writeNumbers()
+	p.resized = false
 	p.frames++
 	js.Global().Get("netfit").Set("frames", p.frames)
 	if !p.drawn {

@@ -86,10 +86,16 @@ func (p *page) setValue(id string, v js.Value, unit string, sig int) {
 
 // setNumber writes a number's text; undefined values are styled apart.
 func (p *page) setNumber(id, text string, undefined bool) {
-	e := p.el(id)
-	if e.TextContent() != text {
-		e.SetTextContent(text)
+	key := text
+	if undefined {
+		key += "\x00"
 	}
+	if p.shown[id] == key {
+		return
+	}
+	p.shown[id] = key
+	e := p.el(id)
+	e.SetTextContent(text)
 	if undefined {
 		e.AddClass("undefined")
 	} else {

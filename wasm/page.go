@@ -54,25 +54,34 @@ type page struct {
 	running  bool      // training, as far as the page knows
 	run      int       // counts train and step commands; older progress says nothing about running
 	runError string
+	hintsKey string // the hints shown, to skip rebuilding the same list
 
 	charts   charts
 	versions struct{ data, pred, loss int } // bumped when a chart's input changes
 	latestAt time.Time                      // when the latest snapshot arrived
 	dirty    bool
+	resized  bool // the window changed size: measure the canvases again
 	lastDraw time.Time
 	frames   int
 	drawn    bool // the data chart was drawn once (body.dataset.ready)
 
-	predictions map[int]js.Value // predict callbacks by request id
+	nodes       map[string]node   // elements by id, see el
+	shown       map[string]string // the text of each number shown, see setNumber
+	predictions map[int]js.Value  // predict callbacks by request id
 	nextID      int
 }
 
 // startPage builds the page: settings from the URL (or localStorage, or the
 // defaults), controls, data, the worker, the charts and the API.
 func startPage() {
-	p := &page{win: dom.GetWindow(), predictions: map[int]js.Value{}}
+	p := &page{win: dom.GetWindow(), predictions: map[int]js.Value{},
+		nodes: map[string]node{}, shown: map[string]string{}}
 	p.doc = p.win.Document()
-	p.charts = newCharts(p.doc)
+	p.charts = newCharts(p.doc, &p.resized)
+	p.resized = true
+	node{js.Global()}.AddEventListener("resize", func(js.Value) {
+		p.resized, p.dirty = true, true
+	})
 
 	p.s = p.initialSettings()
 	p.buildControls()
@@ -83,6 +92,7 @@ func startPage() {
 	p.connectWorker()
 	p.configureWorker()
 	p.bindAPI()
+	p.listenHints()
 	p.listenHash()
 	p.startFrames()
 	p.setStatus("Ready: press Train to fit the network to the data.")
@@ -90,12 +100,20 @@ func startPage() {
 
 // el returns the element with the given id; it panics when the page lacks
 // it, which is a bug in index.html or ids.go.
+//
+// Elements are looked up once and kept: dom/v2 finds an element's Go type
+// by comparing its constructor with each HTML element type, dozens of calls
+// into JavaScript, too slow for every frame.
 func (p *page) el(id string) node {
+	if n, ok := p.nodes[id]; ok {
+		return n
+	}
 	e := p.doc.GetElementByID(id)
 	if e == nil {
 		panic("wasm: the page has no element #" + id)
 	}
-	return wrap(e)
+	p.nodes[id] = wrap(e)
+	return p.nodes[id]
 }
 
 // create makes a new element with the given tag.
@@ -195,6 +213,7 @@ func (p *page) configureWorker() {
 	p.loss, p.valLoss = nil, nil
 	p.curveX, p.curveY, p.pred, p.predRows = nil, nil, nil, nil
 	p.latest, p.conf = js.Undefined(), js.Undefined()
+	p.showHints(js.Undefined())
 	p.versions.pred++
 	p.versions.loss++
 	p.running, p.runError = false, ""
@@ -284,6 +303,9 @@ func (p *page) progress(m js.Value) {
 		for i, r := range rows {
 			p.predRows[i] = int(r)
 		}
+	}
+	if h := m.Get("hints"); !h.IsUndefined() {
+		p.showHints(h)
 	}
 	p.runError = str(m, "error")
 	p.showRunError(p.runError)

@@ -6,6 +6,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"netfit/core/hint"
 	"netfit/core/metrics"
 	"netfit/core/train"
 	"netfit/core/view"
@@ -35,12 +36,26 @@ func (w *worker) postProgress(stopped bool) {
 	if w.err != nil {
 		m["error"] = w.err.Error()
 	}
+	if len(hist) != w.hinted || stopped {
+		m["hints"] = w.hints(hist)
+		w.hinted = len(hist)
+	}
 	w.addHistory(m, hist)
 	if stopped || w.budget.Due(now) {
 		w.addPredictions(m)
 		w.budget.Ran(now, time.Since(now))
 	}
 	w.post(m)
+}
+
+// hints returns the advice for the run so far (core/hint) for the page.
+func (w *worker) hints(hist []train.EpochStats) []any {
+	var out []any
+	for _, h := range hint.CheckRun(w.settings.Train, w.set, hist, w.err) {
+		out = append(out, object{"id": h.ID, "severity": h.Severity.String(),
+			"message": h.Message, "fix": h.Fix, "patch": h.Patch})
+	}
+	return out
 }
 
 // samples counts the training samples processed so far: full epochs, then

@@ -44,6 +44,7 @@ type worker struct {
 	lastPost time.Time
 	last     train.Progress // what the last Advance returned
 	sent     int            // epochs of history already posted
+	hinted   int            // epochs of history when hints were last posted
 	budget   view.Budget    // when the prediction curve may be recomputed
 	rows     []int          // subsample of the data drawn as prediction points
 	rowX     []float64      // x at rows
@@ -167,6 +168,7 @@ func (w *worker) build() {
 	wasRunning := w.running
 	w.running, w.stepOnly = false, false
 	w.elapsed, w.sent, w.err, w.last = 0, 0, nil, train.Progress{}
+	w.hinted = -1
 	w.budget.Reset()
 	w.tr, w.err = train.New(w.settings.Train, w.set)
 
