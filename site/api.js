@@ -1,5 +1,5 @@
 // api.js defines window.netfit, the small API for embedders and tests (see
-// API.md). It only turns the plain functions the Go side registers (through
+// the README's "JavaScript API"). It only turns the plain functions the Go side registers (through
 // netfit._bind) into promises, events and postMessage replies; the work is
 // done in Go.
 "use strict";

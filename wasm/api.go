@@ -10,7 +10,7 @@ import (
 )
 
 // bindAPI gives site/api.js the functions behind window.netfit (see
-// site/API.md). They live as long as the page, so they are never released.
+// the README's "JavaScript API"). They live as long as the page, so they are never released.
 func (p *page) bindAPI() {
 	fn := func(f func(args []js.Value) any) js.Func {
 		return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
