@@ -89,6 +89,18 @@
       return call("reset");
     },
 
+    // loadCSV fits the columns x and y (names; missing picks the first
+    // numeric ones) of a CSV or TSV table. It resolves with {kept, dropped,
+    // columns, x, y, messages, warnings}, or rejects with a sentence when
+    // the table cannot be fitted (fewer than 2 rows, constant y, ...).
+    loadCSV(text, columns) {
+      return ready.then(() => {
+        const c = columns || {};
+        const r = go.loadCSV(String(text), c.x ? String(c.x) : "", c.y ? String(c.y) : "");
+        return r.error ? Promise.reject(new Error(r.error)) : r;
+      });
+    },
+
     // metrics returns the latest numbers (null before ready).
     metrics() {
       return go ? go.metrics() : null;
@@ -164,7 +176,7 @@
 
   // Commands from a parent page: {netfit: "train", id: 1, args: []}. The
   // reply is {netfit: "result", id, value} or {netfit: "result", id, error}.
-  const commands = ["configure", "train", "step", "pause", "reset", "metrics", "settings", "data", "predict"];
+  const commands = ["configure", "train", "step", "pause", "reset", "metrics", "settings", "data", "predict", "loadCSV"];
   window.addEventListener("message", (e) => {
     const m = e.data;
     if (!embedded || e.source !== window.parent || !m || typeof m.netfit !== "string") {

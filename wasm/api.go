@@ -26,6 +26,9 @@ func (p *page) bindAPI() {
 			p.reset()
 			return nil
 		}),
+		"loadCSV": fn(func(args []js.Value) any {
+			return js.ValueOf(p.loadCSV(stringArg(args, 0), stringArg(args, 1), stringArg(args, 2)))
+		}),
 		"metrics":  fn(func([]js.Value) any { return js.ValueOf(p.metrics()) }),
 		"settings": fn(func([]js.Value) any { return p.s.Fragment() }),
 		"data": fn(func([]js.Value) any {
@@ -67,7 +70,7 @@ func (p *page) configure(frag string, patch bool) object {
 	if patch {
 		base = p.s
 	}
-	s, problems := settings.ParseFragment(strings.TrimPrefix(frag, "#"), base)
+	s, problems := settings.ParseFragment(impliedSource(strings.TrimPrefix(frag, "#")), base)
 	p.showProblems("API", problems)
 	p.replace(s)
 	list := make([]any, len(problems))

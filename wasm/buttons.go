@@ -32,7 +32,9 @@ func (p *page) buildButtons() {
 	p.onClick(idPresetKerasPoly, func() { p.usePreset("keras-poly") })
 	p.onClick(idPresetKerasSine, func() { p.usePreset("keras-sine") })
 	p.onClick(idPresetRecommended, func() {
-		if _, ok := settings.LookupPreset("recommended-" + p.s.Data.Preset); ok {
+		if p.s.Data.Source != settings.SourcePreset {
+			p.useRecommended()
+		} else if _, ok := settings.LookupPreset("recommended-" + p.s.Data.Preset); ok {
 			p.usePreset("recommended-" + p.s.Data.Preset)
 		} else {
 			p.usePreset("recommended-sine")

@@ -265,6 +265,7 @@ func (p *page) buildControls() {
 	}
 	p.buildLayerEditor()
 	p.buildButtons()
+	p.buildDataInput()
 }
 
 // initializerLabel names an initializer in the menu.
@@ -343,6 +344,7 @@ func (p *page) writeControls() {
 	}
 	p.writeLayers()
 	p.writeOutputs()
+	p.writeDataInput()
 }
 
 // writeOutputs updates the texts derived from the settings: slider

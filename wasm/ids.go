@@ -23,7 +23,22 @@ const (
 	idXRange      = "x-range" // error slot shared by x-min and x-max
 	idSeed        = "seed"
 	idRegenerate  = "regenerate"
-	idDataInput   = "data-input" // reserved for formula and CSV sources
+	idDataInput   = "data-input" // the formula and table sources (datainput.go)
+
+	// Data input (datainput.go).
+	idDataSource      = "data-source"
+	idFormula         = "formula"
+	idCSVPanel        = "csv-panel"
+	idCSVText         = "csv-text"
+	idCSVUse          = "csv-use"
+	idCSVFile         = "csv-file"
+	idXColumn         = "x-column"
+	idYColumn         = "y-column"
+	idDataReport      = "data-report"
+	idFeatureSquare   = "feature-square"
+	idFeatureCube     = "feature-cube"
+	idFeaturePeriodic = "feature-periodic"
+	idFeaturePeriod   = "feature-period"
 
 	// Model.
 	idLayers           = "layers"
@@ -108,5 +123,5 @@ var fieldControls = map[string]string{
 	"Split":           idValFraction,
 	"Patience":        idPatience,
 	"Loss":            idRunError,
-	"Features.Period": idRunError,
+	"Features.Period": idFeaturePeriod,
 }

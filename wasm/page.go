@@ -3,15 +3,12 @@
 package main
 
 import (
-	"errors"
-	"strconv"
 	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
 
 	"netfit/core/data"
-	"netfit/core/formula"
 	"netfit/core/metrics"
 	"netfit/core/settings"
 	"netfit/core/view"
@@ -69,6 +66,8 @@ type page struct {
 	shown       map[string]string // the text of each number shown, see setNumber
 	predictions map[int]js.Value  // predict callbacks by request id
 	nextID      int
+
+	input dataInput // the formula and table sources' state (datainput.go)
 }
 
 // startPage builds the page: settings from the URL (or localStorage, or the
@@ -131,11 +130,7 @@ func (p *page) setStatus(text string) { p.setText(idStatus, text) }
 // regenerate rebuilds the data set from the data settings, the split from
 // the training settings, and marks the charts for redrawing.
 func (p *page) regenerate() {
-	p.set, p.dataErr = dataset(p.s.Data)
-	p.setError(idDataPreset, "")
-	if p.dataErr != nil {
-		p.setError(idDataPreset, p.dataErr.Error())
-	}
+	p.loadData()
 	p.resplit()
 	p.lineR2 = "–"
 	if r2, err := metrics.LineR2(p.set.X, p.set.Y); err == nil {
@@ -164,28 +159,6 @@ func (p *page) resplit() {
 	}
 	p.regions = view.XRegions(p.set.X, train, val)
 	p.versions.data++
-}
-
-// dataset draws the data the settings ask for. Each source is one case;
-// the formula and CSV sources of issue 5 add theirs here.
-func dataset(d settings.DataSettings) (data.Set, error) {
-	if err := d.Validate(); err != nil {
-		return data.Set{}, err
-	}
-	rng := data.NewRand(d.Seed)
-	switch d.Source {
-	case settings.SourcePreset, "":
-		pr, _ := data.LookupPreset(d.Preset)
-		return data.Generate(pr.F, d.N, d.Noise, d.XMin, d.XMax, rng), nil
-	case settings.SourceFormula:
-		e, err := formula.Compile(d.Formula)
-		if err != nil {
-			return data.Set{}, err
-		}
-		return data.Generate(e.Eval, d.N, d.Noise, d.XMin, d.XMax, rng), nil
-	}
-	// TODO(page): the CSV source arrives with issue 5's data input.
-	return data.Set{}, errors.New("data source " + strconv.Quote(d.Source) + " is not available yet")
 }
 
 // connectWorker takes the worker main.js started and listens to it.

@@ -1,0 +1,258 @@
+//go:build !js
+
+// This file holds the browser tests of the data panel's own sources (issue
+// 5): a pasted table, an uploaded file, a typed formula, the real data sets
+// and the cases of CASES.md for tables (B14, B21, B23).
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// b21Table is CASES B21's table: y = 2.5·x, semicolons and decimal commas.
+const b21Table = "x;y\n0,5;1,25\n1,0;2,50\n1,5;3,75\n2,0;5,00\n2,5;6,25\n3,0;7,50\n"
+
+// choose picks a value in a select and fires its change event, as a person
+// choosing from the menu does.
+func choose(tab *Tab, id, value string) {
+	tab.T.Helper()
+	Eval[bool](tab, `(() => { const s = document.getElementById(`+jsString(id)+`);
+		s.value = `+jsString(value)+`; s.dispatchEvent(new Event("change")); return true; })()`)
+}
+
+// setValue sets an input's value without events (chromedp.SetValue cannot
+// set "").
+func setValue(tab *Tab, id, value string) {
+	tab.T.Helper()
+	Eval[bool](tab, `(() => { document.getElementById(`+jsString(id)+`).value = `+
+		jsString(value)+`; return true; })()`)
+}
+
+// text returns an element's text.
+func text(tab *Tab, id string) string {
+	tab.T.Helper()
+	return Eval[string](tab, `document.getElementById(`+jsString(id)+`).textContent`)
+}
+
+// trainToEnd presses Train and waits until training stops; it returns the
+// metrics.
+func trainToEnd(tab *Tab) map[string]any {
+	tab.T.Helper()
+	return Eval[map[string]any](tab, `netfit.train()`)
+}
+
+// readTestData returns a file of testdata/data.
+func readTestData(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "data", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestBrowserPasteCSV pastes CASES B21's European table and fits it with a
+// single linear unit (Adam 0.1, 300 epochs, no validation) to R² ≥ 0.999:
+// read as integers it could not be.
+func TestBrowserPasteCSV(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("data=csv&layers=none&opt=adam&lr=0.1&epochs=300&val=0&scale=none&sched=constant")
+	tab.WaitReady()
+	if msg := text(tab, "csv-text-error"); !strings.Contains(msg, "No table loaded") {
+		t.Errorf("without a table the page says %q, want it to ask for one", msg)
+	}
+
+	tab.Do(chromedp.SetValue(chromedp.CSS("#csv-text"), b21Table),
+		chromedp.Click(chromedp.CSS("#csv-use")))
+	tab.WaitTrue(`netfit.data().x.length === 6`, 10*time.Second)
+	report := text(tab, "data-report")
+	for _, want := range []string{"Read 6 of 6 rows", "Semicolon-separated", "decimal comma"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report %q, want it to contain %q", report, want)
+		}
+	}
+	if x := Eval[[]float64](tab, `netfit.data().x`); x[0] != 0.5 || x[5] != 3 {
+		t.Errorf("x = %v, want 0.5 … 3", x)
+	}
+
+	m := trainToEnd(tab)
+	if r2, _ := m["r2"].(float64); r2 < 0.999 {
+		t.Errorf("R² %v after training, want ≥ 0.999 (metrics %v)", m["r2"], m)
+	}
+	tab.Screenshot("pasted-b21")
+	noNaNText(t, tab)
+	tab.CheckConsole()
+}
+
+// TestBrowserUploadFile picks the cars file with the file input, chooses
+// the columns by name and trains with the recommended setup for a table to
+// a validation R² ≥ 0.6 (a quadratic explains about 0.69).
+func TestBrowserUploadFile(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	path, err := filepath.Abs(filepath.Join("testdata", "data", "cars.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab.Do(chromedp.SetUploadFiles(chromedp.CSS("#csv-file"), []string{path}))
+	tab.WaitTrue(`document.getElementById("data-report").textContent.includes("cars.csv")`,
+		10*time.Second)
+	if got := Eval[string](tab, `document.getElementById("data-source").value`); got != "csv" {
+		t.Errorf("source %q after the upload, want csv", got)
+	}
+
+	choose(tab, "x-column", "Horsepower")
+	choose(tab, "y-column", "Miles_per_Gallon")
+	tab.WaitTrue(`netfit.data().x.length === 392`, 10*time.Second)
+	report := text(tab, "data-report")
+	for _, want := range []string{"Read 392 of 406 rows; dropped 14", `Line 12: empty cell in "Miles_per_Gallon"`} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report %q, want it to contain %q", report, want)
+		}
+	}
+	frag := Eval[string](tab, `netfit.settings()`)
+	if !strings.Contains(frag, "xcol=Horsepower&ycol=Miles_per_Gallon") ||
+		!strings.Contains(frag, "layers=64,64&act=relu") {
+		t.Errorf("settings %s, want the columns and the general recommended setup", frag)
+	}
+
+	m := trainToEnd(tab)
+	t.Logf("cars: validation R² %v", m["valR2"])
+	if r2, _ := m["valR2"].(float64); r2 < 0.6 {
+		t.Errorf("validation R² %v, want ≥ 0.6", m["valR2"])
+	}
+	tab.Screenshot("cars")
+	noNaNText(t, tab)
+	tab.CheckConsole()
+}
+
+// TestBrowserFormula types a formula with a mistake, sees the message with
+// its column, corrects it, and sees log(x)'s undefined samples reported.
+func TestBrowserFormula(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	choose(tab, "data-source", "formula")
+	if got := Eval[string](tab, `document.getElementById("formula").value`); got != "10*sin(x) + x" {
+		t.Errorf("the formula box starts with %q, want the sine preset's formula", got)
+	}
+
+	setValue(tab, "formula", "")
+	tab.Do(chromedp.SendKeys(chromedp.CSS("#formula"), "10*sinn(x) + x"))
+	tab.WaitTrue(`document.getElementById("formula-error").textContent !== ""`, 5*time.Second)
+	if msg := text(tab, "formula-error"); msg != `Unknown name "sinn" at column 4.` {
+		t.Errorf("formula error %q, want the unknown name at column 4", msg)
+	}
+	tab.Screenshot("formula-error")
+
+	setValue(tab, "formula", "")
+	tab.Do(chromedp.SendKeys(chromedp.CSS("#formula"), "log(x)"+kb.Enter)) // Enter applies it
+	tab.WaitTrue(`netfit.settings().includes("f=log(x)")`, 5*time.Second)
+	if msg := text(tab, "formula-error"); msg != "" {
+		t.Errorf("formula error %q after correcting it", msg)
+	}
+	report := text(tab, "data-report")
+	if !strings.Contains(report, "undefined (NaN or infinite) at") ||
+		!strings.Contains(report, "left out") {
+		t.Errorf("report %q, want it to say which samples were left out", report)
+	}
+	n := Eval[int](tab, `netfit.data().x.length`)
+	if n < 400 || n > 600 {
+		t.Errorf("%d samples kept of 1000 on [-15, 15], want about half", n)
+	}
+	tab.Screenshot("formula-log")
+
+	// The API: f= alone means a formula.
+	Eval[map[string]any](tab, `netfit.configure("f=x^2")`)
+	if frag := Eval[string](tab, `netfit.settings()`); !strings.HasPrefix(frag, "data=formula&f=x^2") {
+		t.Errorf("configure(f=x^2) gave %s, want data=formula&f=x^2…", frag)
+	}
+	noNaNText(t, tab)
+	tab.CheckConsole()
+}
+
+// TestBrowserCO2 loads the Mauna Loa CO₂ series through netfit.loadCSV,
+// trains to a validation R² ≥ 0.99 on x alone, reloads (the table comes back
+// from the browser's storage), adds the yearly features and trains to
+// ≥ 0.998 (a quadratic trend alone explains about 0.994).
+func TestBrowserCO2(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	got := Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(readTestData(t, "co2-concentration.csv"))+
+		`, {x: "Date", y: "CO2"})`)
+	if got["kept"] != 741.0 || got["dropped"] != 0.0 || got["x"] != "Date" {
+		t.Fatalf("loadCSV = %v, want 741 rows kept of Date → CO2", got)
+	}
+	m := trainToEnd(tab)
+	t.Logf("CO₂: validation R² %v", m["valR2"])
+	if r2, _ := m["valR2"].(float64); r2 < 0.99 {
+		t.Errorf("validation R² %v, want ≥ 0.99", m["valR2"])
+	}
+	tab.Screenshot("co2")
+
+	// Reload: the settings come from the URL, the table from localStorage.
+	tab.Open(Eval[string](tab, `netfit.settings()`))
+	tab.WaitReady()
+	tab.WaitTrue(`netfit.data().x.length === 741`, 10*time.Second)
+	// Tick "sin and cos of 2πx/P"; P starts at 1, a year.
+	Eval[bool](tab, `(() => { const c = document.getElementById("feature-periodic");
+		c.checked = true; c.dispatchEvent(new Event("change")); return true; })()`)
+	if frag := Eval[string](tab, `netfit.settings()`); !strings.Contains(frag, "feat=sin1&") {
+		t.Fatalf("settings %s, want feat=sin1", frag)
+	}
+	if n := Eval[int](tab, `netfit.data().x.length`); n != 741 {
+		t.Fatalf("%d rows after a model change, want the table's 741", n)
+	}
+	m = trainToEnd(tab)
+	t.Logf("CO₂ with yearly features: validation R² %v", m["valR2"])
+	if r2, _ := m["valR2"].(float64); r2 < 0.998 {
+		t.Errorf("validation R² %v with the yearly features, want ≥ 0.998", m["valR2"])
+	}
+	tab.Screenshot("co2-yearly")
+	noNaNText(t, tab)
+	tab.CheckConsole()
+}
+
+// TestBrowserBadTables loads CASES B14's one-row table (refused with a
+// clear message, no NaN shown) and B23's infinities (dropped with their
+// lines, 1e20 kept with a warning).
+func TestBrowserBadTables(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	msg := Eval[string](tab, `netfit.loadCSV("x,y\n2.5,7.1\n").then(() => "", e => e.message)`)
+	if !strings.Contains(msg, "need at least 2 rows") || !strings.Contains(msg, "found 1") {
+		t.Errorf("loadCSV of one row: %q, want it to ask for at least 2 rows", msg)
+	}
+	if shown := text(tab, "csv-text-error"); shown != msg {
+		t.Errorf("the page shows %q, want %q", shown, msg)
+	}
+	problem := Eval[string](tab, `netfit.train().then(() => "", e => e.message)`)
+	if problem == "" {
+		t.Errorf("train() with one row resolved, want a refusal")
+	}
+	tab.Screenshot("b14-single-row")
+	noNaNText(t, tab)
+
+	got := Eval[map[string]any](tab, `netfit.loadCSV("x,y\n1,2.0\n2,Infinity\n3,1e309\n4,inf\n5,1e20\n6,12.1\n")`)
+	if got["kept"] != 3.0 || got["dropped"] != 3.0 {
+		t.Errorf("B23: loadCSV = %v, want 3 kept, 3 dropped", got)
+	}
+	report := text(tab, "data-report")
+	for _, want := range []string{"3 × infinite value", "Line 3", "must be scaled"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report %q, want it to contain %q", report, want)
+		}
+	}
+	tab.Screenshot("b23-infinities")
+	tab.CheckConsole()
+}
