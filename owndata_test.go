@@ -200,7 +200,10 @@ func TestBrowserCO2(t *testing.T) {
 	tab.Screenshot("co2")
 
 	// Reload: the settings come from the URL, the table from localStorage.
-	tab.Open(Eval[string](tab, `netfit.settings()`))
+	if frag := Eval[string](tab, `location.hash`); !strings.Contains(frag, "data=csv&xcol=Date&ycol=CO2") {
+		t.Errorf("the URL holds %s, want the table's columns", frag)
+	}
+	tab.Do(chromedp.Reload())
 	tab.WaitReady()
 	tab.WaitTrue(`netfit.data().x.length === 741`, 10*time.Second)
 	// Tick "sin and cos of 2πx/P"; P starts at 1, a year.
@@ -254,5 +257,31 @@ func TestBrowserBadTables(t *testing.T) {
 		}
 	}
 	tab.Screenshot("b23-infinities")
+	tab.CheckConsole()
+}
+
+// TestBrowserTableTooBigToKeep loads a table of about 9 million characters,
+// more than the browser's storage holds (5 MB in Chromium): it is used, the
+// page says it will be gone after a reload, and after one it asks for a
+// table again.
+func TestBrowserTableTooBigToKeep(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	got := Eval[map[string]any](tab, `netfit.loadCSV("x,y\n" + Array.from({length: 600000},
+		(_, i) => i + "," + (2 * i + 0.25)).join("\n"))`)
+	if got["kept"] != 600000.0 {
+		t.Fatalf("loadCSV = %v, want 600000 rows kept", got)
+	}
+	if report := text(tab, "data-report"); !strings.Contains(report, "too large for the browser's storage") {
+		t.Errorf("report %q, want it to say the table cannot be kept", report)
+	}
+	tab.Screenshot("too-big-to-keep")
+
+	tab.Do(chromedp.Reload())
+	tab.WaitReady()
+	if msg := text(tab, "csv-text-error"); !strings.Contains(msg, "No table loaded") {
+		t.Errorf("after a reload the page says %q, want it to ask for the table", msg)
+	}
 	tab.CheckConsole()
 }

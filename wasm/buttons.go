@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"netfit/core/settings"
+	"netfit/core/source"
 	"netfit/core/view"
 )
 
@@ -64,7 +65,9 @@ func (p *page) usePreset(name string) {
 // It returns a problem that prevents training, or "".
 func (p *page) train(stepOnly bool) string {
 	if p.dataErr != nil {
-		return "no data: " + p.dataErr.Error()
+		msg := "No data to train on: " + source.Explain(p.dataErr)
+		p.setStatus(msg)
+		return msg
 	}
 	if p.conf.Truthy() && str(p.conf, "error") != "" {
 		return str(p.conf, "error")
