@@ -6,6 +6,9 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -282,6 +285,28 @@ func TestBrowserTableTooBigToKeep(t *testing.T) {
 	tab.WaitReady()
 	if msg := text(tab, "csv-text-error"); !strings.Contains(msg, "No table loaded") {
 		t.Errorf("after a reload the page says %q, want it to ask for the table", msg)
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserLoadCSVMessage sends loadCSV through postMessage to a trainer
+// in a cross-origin <iframe> (testdata/embed's blog post) and gets the same
+// answer as netfit.loadCSV, and the refusal of a one-row table as an error.
+func TestBrowserLoadCSVMessage(t *testing.T) {
+	blog := httptest.NewServer(http.FileServer(http.Dir("testdata/embed")))
+	defer blog.Close()
+	tab := NewTab(t)
+	tab.URL = blog.URL + "/"
+	tab.OpenPath("index.html?site="+url.QueryEscape(SiteURL(t)), "")
+	tab.WaitTrue(`embedReady.poly === true`, readyTimeout)
+
+	got := Eval[map[string]any](tab, `call("poly", "loadCSV", `+jsString(b21Table)+`, {x: "x", y: "y"})`)
+	if got["kept"] != 6.0 || got["dropped"] != 0.0 {
+		t.Errorf("loadCSV by message = %v, want 6 rows kept", got)
+	}
+	msg := Eval[string](tab, `call("poly", "loadCSV", "x,y\n2.5,7.1\n").then(() => "", e => String(e.message || e))`)
+	if !strings.Contains(msg, "need at least 2 rows") {
+		t.Errorf("loadCSV of one row by message: %q, want the refusal", msg)
 	}
 	tab.CheckConsole()
 }
