@@ -108,8 +108,8 @@ func SiteURL(t testing.TB) string {
 	return site.srv.URL + "/"
 }
 
-// buildSite copies site/ into a new temporary folder, compiles wasm/ into it
-// and copies wasm_exec.js from GOROOT, as make build does.
+// buildSite copies site/ into a new temporary folder, compiles wasm/ into it,
+// copies wasm_exec.js from GOROOT and assembles simd.wasm, as make build does.
 func buildSite() (string, error) {
 	dir, err := os.MkdirTemp("", "netfit-site-")
 	if err != nil {
@@ -118,7 +118,7 @@ func buildSite() (string, error) {
 	if err := os.CopyFS(dir, os.DirFS("site")); err != nil {
 		return dir, fmt.Errorf("copying site/: %w", err)
 	}
-	for _, generated := range []string{"netfit.wasm", "wasm_exec.js"} {
+	for _, generated := range []string{"netfit.wasm", "wasm_exec.js", "simd.wasm"} {
 		os.Remove(filepath.Join(dir, generated))
 	}
 
@@ -140,7 +140,16 @@ func buildSite() (string, error) {
 	if err != nil {
 		return dir, err
 	}
-	return dir, os.WriteFile(filepath.Join(dir, "wasm_exec.js"), js, 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "wasm_exec.js"), js, 0o644); err != nil {
+		return dir, err
+	}
+
+	// The SIMD kernels, assembled as make build does (wasm/simd/doc.go).
+	wat := exec.Command("wat2wasm", "wasm/simd/simd.wat", "-o", filepath.Join(dir, "simd.wasm"))
+	if out, err := wat.CombinedOutput(); err != nil {
+		return dir, fmt.Errorf("wat2wasm (apt-get install wabt): %v\n%s", err, out)
+	}
+	return dir, nil
 }
 
 // chromiumPath returns the Chromium to run, or "" when there is none.

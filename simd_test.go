@@ -114,3 +114,46 @@ func copyFile(t *testing.T, src, dst string) {
 		t.Fatal(fmt.Errorf("writing %s: %w", dst, err))
 	}
 }
+
+// TestBrowserSIMDPage checks that the page's worker trains with the SIMD
+// kernels and the footer says so, and that without simd.wasm the page falls
+// back to the pure-Go kernels and the footer says why. (Chromium logs the
+// 404 of simd.wasm as a console error, so that case does not check the
+// console.)
+func TestBrowserSIMDPage(t *testing.T) {
+	RequireChromium(t)
+	dir := BuiltSite(t)
+	module := filepath.Join(dir, "simd.wasm") // assembled by buildSite
+	const footer = `document.getElementById("kernel").textContent`
+
+	t.Run("simd", func(t *testing.T) {
+		tab := NewTab(t)
+		tab.Open("")
+		tab.WaitReady()
+		tab.WaitTrue(footer+` !== "–"`, 30*time.Second)
+		if got := Eval[string](tab, footer); got != "simd128" {
+			t.Errorf("footer kernels: %q, want simd128", got)
+		}
+		tab.CheckConsole()
+	})
+
+	t.Run("fallback", func(t *testing.T) {
+		saved, err := os.ReadFile(module)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(module); err != nil {
+			t.Fatal(err)
+		}
+		defer os.WriteFile(module, saved, 0o644)
+		tab := NewTab(t)
+		tab.Open("")
+		tab.WaitReady()
+		tab.WaitTrue(footer+` !== "–"`, 30*time.Second)
+		got := Eval[string](tab, footer)
+		if !strings.HasPrefix(got, "go (SIMD kernels unavailable: ") || !strings.Contains(got, "404") {
+			t.Errorf("footer kernels without simd.wasm: %q, want go (SIMD kernels unavailable: …404…)", got)
+		}
+		t.Log("footer without simd.wasm: " + got)
+	})
+}

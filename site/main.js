@@ -9,16 +9,17 @@
     if (typeof WebAssembly !== "object") {
       throw new Error("this browser cannot run WebAssembly");
     }
-    const module = await compile("netfit.wasm");
+    const [module, simd] = await Promise.all([compile("netfit.wasm"), compileSIMD()]);
 
     const worker = new Worker("worker.js");
     window.netfitWorkerInbox = [];
     worker.onmessage = (e) => window.netfitWorkerInbox.push(e.data);
-    worker.postMessage({ type: "module", module: module });
+    worker.postMessage({ type: "module", module: module, simd: simd });
     window.netfitWorker = worker;
 
     const go = new Go();
     const instance = await WebAssembly.instantiate(module, go.importObject);
+    await attachSIMD(simd, instance);
     go.run(instance); // Go's main never returns; the page lives in callbacks.
   } catch (err) {
     const message = "netfit could not start: " + (err && err.message ? err.message : err);
@@ -42,4 +43,33 @@ async function compile(url) {
     throw new Error(url + ": HTTP " + response.status);
   }
   return WebAssembly.compile(await response.arrayBuffer());
+}
+
+// compileSIMD compiles simd.wasm, netfit's SIMD kernels, for the page and the
+// worker. It never fails: without the file or WebAssembly SIMD it returns
+// the reason, and Go keeps its pure-Go kernels.
+async function compileSIMD() {
+  try {
+    return { module: await compile("simd.wasm") };
+  } catch (err) {
+    return { error: String(err && err.message ? err.message : err) };
+  }
+}
+
+// attachSIMD instantiates netfit's SIMD kernels (simd.wasm, see wasm/simd) on
+// the Go instance's own memory, after Go is instantiated and before go.run,
+// and leaves their exports in globalThis.netfitSIMD for the Go code to pick
+// up. On failure (no WebAssembly SIMD, missing file) it leaves the reason in
+// globalThis.netfitSIMDError and Go keeps its pure-Go kernels.
+async function attachSIMD(simd, instance) {
+  try {
+    if (!simd || !simd.module) {
+      throw new Error((simd && simd.error) || "simd.wasm not loaded");
+    }
+    const kernels = await WebAssembly.instantiate(simd.module,
+      { env: { memory: instance.exports.mem } });
+    globalThis.netfitSIMD = kernels.exports;
+  } catch (err) {
+    globalThis.netfitSIMDError = String(err && err.message ? err.message : err);
+  }
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"netfit/core/data"
-	"netfit/core/kernel"
 	"netfit/core/settings"
 	"netfit/core/train"
 	"netfit/core/view"
@@ -78,7 +77,7 @@ func startWorker() {
 		w.queue(early.Index(i))
 	}
 	w.self.Set("onmessage", receive)
-	w.post(object{"type": msgReady, "kernel": kernel.Active().Name()})
+	w.post(object{"type": msgReady, "kernel": kernelLabel()})
 	go w.run()
 }
 
