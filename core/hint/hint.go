@@ -121,10 +121,9 @@ type run struct {
 	rangeFired bool // the output-range hint fired
 }
 
-// newRun splits set exactly as train.New does: the Trainer's generator
-// data.NewRand(Seed) is first used by data.Split.
+// newRun splits set exactly as train.New does, with [train.SplitRows].
 func newRun(cfg train.Config, set data.Set, hist []train.EpochStats) *run {
-	trainIdx, valIdx := data.Split(len(set.X), cfg.ValFraction, cfg.Split, data.NewRand(cfg.Seed))
+	trainIdx, valIdx := train.SplitRows(len(set.X), cfg)
 	r := &run{cfg: cfg, hist: hist, lr: cfg.EffectiveLearningRate(), optimizer: cfg.Optimizer}
 	if r.optimizer == "" {
 		r.optimizer = train.Adam

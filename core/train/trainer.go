@@ -77,6 +77,8 @@ type Trainer struct {
 	yScale data.Scaler
 
 	train, val rowSet
+	trainIdx   []int // the data rows in train, in the order of train
+	valIdx     []int // the data rows in val
 	batch      int   // batch size after clamping
 	order      []int // training rows in this epoch's order
 	bx, by, dy []float32
@@ -119,8 +121,8 @@ func New(c Config, set data.Set) (*Trainer, error) {
 
 	t := &Trainer{cfg: c, inputs: c.Model.Inputs, bestEpoch: -1, bestLoss: math.Inf(1)}
 	t.rng = data.NewRand(c.Seed)
-	trainIdx, valIdx := data.Split(len(set.X), c.ValFraction, c.Split, t.rng)
-	t.prepareRows(set, trainIdx, valIdx)
+	t.trainIdx, t.valIdx = splitRows(len(set.X), c, t.rng)
+	t.prepareRows(set, t.trainIdx, t.valIdx)
 
 	model, err := nn.New(c.Model, t.rng)
 	if err != nil {
@@ -131,6 +133,21 @@ func New(c Config, set data.Set) (*Trainer, error) {
 	t.setupBatches()
 	t.measureStart()
 	return t, nil
+}
+
+// SplitRows returns the indices of the training rows and the validation
+// rows that [New] uses for n rows under c, without building a Trainer: the
+// page colours its points with them and core/hint checks the training rows.
+// It is the very split New makes, [data.Split] with the first draws of the
+// generator seeded with c.Seed, so the two never disagree.
+func SplitRows(n int, c Config) (train, val []int) {
+	return splitRows(n, c, data.NewRand(c.Seed))
+}
+
+// splitRows splits n rows under c with rng, which must be fresh from
+// data.NewRand(c.Seed) for the split to match [SplitRows].
+func splitRows(n int, c Config, rng *rand.Rand) (train, val []int) {
+	return data.Split(n, c.ValFraction, c.Split, rng)
 }
 
 // checkData refuses mismatched, non-finite or too few rows.
@@ -364,6 +381,11 @@ func (t *Trainer) StepsPerEpoch() int {
 	}
 	return (t.train.n + t.batch - 1) / t.batch
 }
+
+// Split returns the indices, into the data set given to [New], of the
+// training rows and of the validation rows, as [SplitRows] computes them.
+// The slices are shared with the Trainer; do not modify them.
+func (t *Trainer) Split() (train, val []int) { return t.trainIdx, t.valIdx }
 
 // Rows returns the number of training and validation rows.
 func (t *Trainer) Rows() (train, val int) { return t.train.n, t.val.n }

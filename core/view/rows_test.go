@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"netfit/core/data"
@@ -9,8 +10,9 @@ import (
 	"netfit/core/train"
 )
 
-// TestRowsMatchTrainer checks that Rows picks the same rows as the trainer:
-// same counts and the same x ranges, for both split kinds.
+// TestRowsMatchTrainer checks that Rows picks the same rows as the trainer,
+// index for index (Trainer.Split), with the same x ranges, for both split
+// kinds.
 func TestRowsMatchTrainer(t *testing.T) {
 	p, _ := data.LookupPreset("sine")
 	set := p.Generate(data.NewRand(1))
@@ -25,6 +27,12 @@ func TestRowsMatchTrainer(t *testing.T) {
 				t.Fatal(err)
 			}
 			trainRows, valRows := Rows(set.Len(), c)
+			wantTrain, wantVal := tr.Split()
+			if !slices.Equal(trainRows, wantTrain) || !slices.Equal(valRows, wantVal) {
+				t.Fatalf("Rows differs from the trainer's Split: %d/%d rows, first %v/%v; "+
+					"trainer %d/%d, first %v/%v", len(trainRows), len(valRows),
+					trainRows[:3], valRows[:3], len(wantTrain), len(wantVal), wantTrain[:3], wantVal[:3])
+			}
 			nt, nv := tr.Rows()
 			if len(trainRows) != nt || len(valRows) != nv {
 				t.Fatalf("Rows: %d train, %d val; trainer: %d, %d", len(trainRows), len(valRows), nt, nv)
