@@ -116,7 +116,8 @@ func TestBrowserUploadFile(t *testing.T) {
 	choose(tab, "y-column", "Miles_per_Gallon")
 	tab.WaitTrue(`netfit.data().x.length === 392`, 10*time.Second)
 	report := text(tab, "data-report")
-	for _, want := range []string{"Read 392 of 406 rows; dropped 14", `Line 12: empty cell in "Miles_per_Gallon"`} {
+	for _, want := range []string{"Read 392 of 406 rows; dropped 14",
+		`Line 12: empty cell in "Miles_per_Gallon"`} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report %q, want it to contain %q", report, want)
 		}
@@ -144,7 +145,8 @@ func TestBrowserFormula(t *testing.T) {
 	tab.Open("")
 	tab.WaitReady()
 	choose(tab, "data-source", "formula")
-	if got := Eval[string](tab, `document.getElementById("formula").value`); got != "10*sin(x) + x" {
+	got := Eval[string](tab, `document.getElementById("formula").value`)
+	if got != "10*sin(x) + x" {
 		t.Errorf("the formula box starts with %q, want the sine preset's formula", got)
 	}
 
@@ -175,7 +177,8 @@ func TestBrowserFormula(t *testing.T) {
 
 	// The API: f= alone means a formula.
 	Eval[map[string]any](tab, `netfit.configure("f=x^2")`)
-	if frag := Eval[string](tab, `netfit.settings()`); !strings.HasPrefix(frag, "data=formula&f=x^2") {
+	frag := Eval[string](tab, `netfit.settings()`)
+	if !strings.HasPrefix(frag, "data=formula&f=x^2") {
 		t.Errorf("configure(f=x^2) gave %s, want data=formula&f=x^2…", frag)
 	}
 	noNaNText(t, tab)
@@ -190,7 +193,8 @@ func TestBrowserCO2(t *testing.T) {
 	tab := NewTab(t)
 	tab.Open("")
 	tab.WaitReady()
-	got := Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(readTestData(t, "co2-concentration.csv"))+
+	co2 := jsString(readTestData(t, "co2-concentration.csv"))
+	got := Eval[map[string]any](tab, `netfit.loadCSV(`+co2+
 		`, {x: "Date", y: "CO2"})`)
 	if got["kept"] != 741.0 || got["dropped"] != 0.0 || got["x"] != "Date" {
 		t.Fatalf("loadCSV = %v, want 741 rows kept of Date → CO2", got)
@@ -203,7 +207,8 @@ func TestBrowserCO2(t *testing.T) {
 	tab.Screenshot("co2")
 
 	// Reload: the settings come from the URL, the table from localStorage.
-	if frag := Eval[string](tab, `location.hash`); !strings.Contains(frag, "data=csv&xcol=Date&ycol=CO2") {
+	frag := Eval[string](tab, `location.hash`)
+	if !strings.Contains(frag, "data=csv&xcol=Date&ycol=CO2") {
 		t.Errorf("the URL holds %s, want the table's columns", frag)
 	}
 	tab.Do(chromedp.Reload())
@@ -249,7 +254,8 @@ func TestBrowserBadTables(t *testing.T) {
 	tab.Screenshot("b14-single-row")
 	noNaNText(t, tab)
 
-	got := Eval[map[string]any](tab, `netfit.loadCSV("x,y\n1,2.0\n2,Infinity\n3,1e309\n4,inf\n5,1e20\n6,12.1\n")`)
+	got := Eval[map[string]any](tab,
+		`netfit.loadCSV("x,y\n1,2.0\n2,Infinity\n3,1e309\n4,inf\n5,1e20\n6,12.1\n")`)
 	if got["kept"] != 3.0 || got["dropped"] != 3.0 {
 		t.Errorf("B23: loadCSV = %v, want 3 kept, 3 dropped", got)
 	}
@@ -276,7 +282,8 @@ func TestBrowserTableTooBigToKeep(t *testing.T) {
 	if got["kept"] != 600000.0 {
 		t.Fatalf("loadCSV = %v, want 600000 rows kept", got)
 	}
-	if report := text(tab, "data-report"); !strings.Contains(report, "too large for the browser's storage") {
+	report := text(tab, "data-report")
+	if !strings.Contains(report, "too large for the browser's storage") {
 		t.Errorf("report %q, want it to say the table cannot be kept", report)
 	}
 	tab.Screenshot("too-big-to-keep")
@@ -300,11 +307,13 @@ func TestBrowserLoadCSVMessage(t *testing.T) {
 	tab.OpenPath("index.html?site="+url.QueryEscape(SiteURL(t)), "")
 	tab.WaitTrue(`embedReady.poly === true`, readyTimeout)
 
-	got := Eval[map[string]any](tab, `call("poly", "loadCSV", `+jsString(b21Table)+`, {x: "x", y: "y"})`)
+	got := Eval[map[string]any](tab,
+		`call("poly", "loadCSV", `+jsString(b21Table)+`, {x: "x", y: "y"})`)
 	if got["kept"] != 6.0 || got["dropped"] != 0.0 {
 		t.Errorf("loadCSV by message = %v, want 6 rows kept", got)
 	}
-	msg := Eval[string](tab, `call("poly", "loadCSV", "x,y\n2.5,7.1\n").then(() => "", e => String(e.message || e))`)
+	msg := Eval[string](tab, `call("poly", "loadCSV", "x,y\n2.5,7.1\n")
+		.then(() => "", e => String(e.message || e))`)
 	if !strings.Contains(msg, "need at least 2 rows") {
 		t.Errorf("loadCSV of one row by message: %q, want the refusal", msg)
 	}

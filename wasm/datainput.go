@@ -106,8 +106,10 @@ func dataInputControls(p *page) []control {
 		selectControl(idYColumn, redata,
 			func(s *settings.Settings, v string) error { s.Data.YCol = v; return nil },
 			func(s *settings.Settings) string { return p.input.cache.rep.YColumn }),
-		checkControl(idFeatureSquare, retrain, func(s *settings.Settings) *bool { return &feat(s).Square }),
-		checkControl(idFeatureCube, retrain, func(s *settings.Settings) *bool { return &feat(s).Cube }),
+		checkControl(idFeatureSquare, retrain,
+			func(s *settings.Settings) *bool { return &feat(s).Square }),
+		checkControl(idFeatureCube, retrain,
+			func(s *settings.Settings) *bool { return &feat(s).Cube }),
 		{id: idFeaturePeriodic, event: "change", effect: retrain,
 			read: func(s *settings.Settings, v js.Value) error {
 				feat(s).Period = 0
@@ -154,9 +156,10 @@ func checkFormula(text string) error {
 
 // setSource switches the data source. Going back to the built-in data
 // picks the last data preset again; a formula starts from that preset's;
-// a table keeps the one already given. A training setup left as the data
-// preset's recommended one becomes the general one (source.Recommended):
-// the sine's setup needs x of order 1, and a table's x may be years.
+// a table keeps the one already given. Switching to a table, a training
+// setup left as the data preset's recommended one becomes the general one
+// (source.Recommended): the sine's setup needs x of order 1, and a table's
+// x may be years.
 func (p *page) setSource(s *settings.Settings, v string) error {
 	if s.Data.Source == settings.SourcePreset && s.Data.Preset != "" {
 		p.input.lastPreset = s.Data.Preset
