@@ -43,3 +43,26 @@ func XRegions(x []float64, train, val []int) Regions {
 // Extrapolated reports whether x lies outside the training range, where the
 // model's prediction is a guess (CASES B11).
 func (r Regions) Extrapolated(x float64) bool { return r.Train.OK && !r.Train.Contains(x) }
+
+// RangeText describes the x ranges of r in a line for the data chart:
+// "training x −15 to 15 · validation x −14.9 to 14.8". When the validation
+// range lies wholly beyond the training range, as a last-rows split of data
+// sorted by x gives, it adds that validation is an extrapolation test
+// (CASES B12). Empty spans are left out; no training rows gives "".
+func RangeText(r Regions) string {
+	if !r.Train.OK {
+		return ""
+	}
+	s := "training x " + spanText(r.Train)
+	if !r.Val.OK {
+		return s
+	}
+	s += " · validation x " + spanText(r.Val)
+	if r.Val.Lo >= r.Train.Hi || r.Val.Hi <= r.Train.Lo {
+		s += ": all beyond the training x, so validation is an extrapolation test"
+	}
+	return s
+}
+
+// spanText formats a span as "lo to hi" with 3 significant digits.
+func spanText(s Span) string { return Number(s.Lo, 3) + " to " + Number(s.Hi, 3) }

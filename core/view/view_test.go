@@ -109,6 +109,27 @@ func TestXRegionsLastSplit(t *testing.T) {
 	if !r.Extrapolated(12) || r.Extrapolated(0) {
 		t.Error("Extrapolated(12) should be true and Extrapolated(0) false")
 	}
+	// x[79] = −15 + 79·0.3 = 8.7, x[80] = 9.
+	want := "training x -15 to 8.7 · validation x 9 to 15: all beyond the training x, " +
+		"so validation is an extrapolation test"
+	if got := RangeText(r); got != want {
+		t.Errorf("RangeText = %q, want %q", got, want)
+	}
+}
+
+// TestRangeTextOverlap checks the line for a random split, whose ranges
+// overlap: no extrapolation remark, and none of the validation part
+// without validation rows.
+func TestRangeTextOverlap(t *testing.T) {
+	x := []float64{-2, 3, -1, 1, 2}
+	r := XRegions(x, []int{0, 1, 2}, []int{3, 4})
+	if got, want := RangeText(r), "training x -2 to 3 · validation x 1 to 2"; got != want {
+		t.Errorf("RangeText = %q, want %q", got, want)
+	}
+	r = XRegions(x, []int{0, 1, 2, 3, 4}, nil)
+	if got, want := RangeText(r), "training x -2 to 3"; got != want {
+		t.Errorf("RangeText without validation = %q, want %q", got, want)
+	}
 }
 
 func TestResiduals(t *testing.T) {
