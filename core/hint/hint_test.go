@@ -67,6 +67,18 @@ func falling(n int) []float64 {
 	return l
 }
 
+// steady returns n losses falling by drop per epoch from first, with the
+// relative noise ±noise on alternate epochs. The B01 recipe's losses fall
+// about this way over its first 30 epochs: 0.39 to 0.333 (core/train with
+// CASES B01's settings, seed 1).
+func steady(n int, first, drop, noise float64) []float64 {
+	l := make([]float64, n)
+	for i := range l {
+		l[i] = (first - drop*float64(i)) * (1 + noise*float64(1-2*(i%2)))
+	}
+	return l
+}
+
 func TestCheck(t *testing.T) {
 	sineSet, quartSet := sine(1000), quartic(1000)
 	line := data.Set{}
@@ -124,6 +136,10 @@ func TestCheck(t *testing.T) {
 		{"B01 not converged", nil, sineSet, stats(5, 0.69, falling(10)...), NotConverged,
 			"epochs=20", "a straight line scores 0.6"},
 		{"stopped early is not 'not converged'", nil, sineSet, stats(5, 0.69, falling(6)...), "", "", ""},
+		{"B01 slow steady fall", func(c *train.Config) { c.Epochs = 30 }, sineSet,
+			stats(5, 0.69, steady(30, 0.39, 0.0019, 0)...), NotConverged, "epochs=60", "not converged"},
+		{"converged with noise", func(c *train.Config) { c.Epochs = 30 }, sineSet,
+			stats(5, 0.9, steady(30, 0.2, 0, 0.01)...), "", "", ""},
 		{"B01 near a line", nil, sineSet, stats(5, 0.62, flat(10, 1)...), NearLine, "", "straight line"},
 		{"B12 last rows of sorted data", func(c *train.Config) { c.Split = data.SplitLast }, sorted, nil,
 			ExtrapolationSplit, "split=random", "extrapolation"},
