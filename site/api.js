@@ -6,7 +6,7 @@
 
 (function () {
   const listeners = Object.create(null); // event type → Set of functions
-  const stopWaiters = []; // resolve functions of train() and pause() promises
+  const stopWaiters = []; // {run, resolve} of train(), step() and pause() promises
   const embedded = window.parent !== window;
   let go = null; // functions registered by the Go side
   let bindReady, failReady;
@@ -32,9 +32,21 @@
       .join("&");
   }
 
-  // untilStopped resolves with the metrics when training next stops.
-  function untilStopped() {
-    return new Promise((resolve) => stopWaiters.push(resolve));
+  // untilStopped resolves with the metrics when the run with the given id
+  // (the page counts train and step commands) or a later one stops. A stop
+  // of an earlier run, such as the one a configure() or reset() ends, is not
+  // the end of this one.
+  function untilStopped(run) {
+    return new Promise((resolve) => stopWaiters.push({ run: run, resolve: resolve }));
+  }
+
+  // start runs go.train or go.step, which return {run, error}, and resolves
+  // when that run stops.
+  function start(kind) {
+    return ready.then(() => {
+      const r = go[kind]();
+      return r.error ? Promise.reject(new Error(r.error)) : untilStopped(r.run);
+    });
   }
 
   const netfit = {
@@ -55,33 +67,17 @@
     // train starts or resumes training and resolves with the final metrics
     // when it ends, stops early or is paused.
     train() {
-      return ready.then(() => {
-        const waiting = untilStopped();
-        const problem = go.train();
-        if (problem) {
-          stopWaiters.splice(stopWaiters.length - 1, 1);
-          return Promise.reject(new Error(problem));
-        }
-        return waiting;
-      });
+      return start("train");
     },
 
     // step trains one epoch and resolves with the metrics after it.
     step() {
-      return ready.then(() => {
-        const waiting = untilStopped();
-        const problem = go.step();
-        if (problem) {
-          stopWaiters.splice(stopWaiters.length - 1, 1);
-          return Promise.reject(new Error(problem));
-        }
-        return waiting;
-      });
+      return start("step");
     },
 
     // pause stops training after the current batch; resolves with the metrics.
     pause() {
-      return ready.then(() => (go.pause() ? untilStopped() : go.metrics()));
+      return ready.then(() => (go.pause() ? untilStopped(go.metrics().run) : go.metrics()));
     },
 
     // reset draws new initial weights from the seed and clears the history.
@@ -104,6 +100,18 @@
     // metrics returns the latest numbers (null before ready).
     metrics() {
       return go ? go.metrics() : null;
+    },
+
+    // view returns what the data chart shows: the shaded x ranges view,
+    // train, val, left and right (each [lo, hi] or null), the prediction
+    // curve curveX (ascending) and curveY, and the x-range line's text
+    // (null before ready).
+    view() {
+      if (!go) {
+        return null;
+      }
+      const v = go.view();
+      return Object.assign({}, v, { curveX: Array.from(v.curveX), curveY: Array.from(v.curveY) });
     },
 
     // settings returns the current configuration as a fragment string.
@@ -154,7 +162,12 @@
     },
     _emit(type, detail) {
       if (type === "stopped") {
-        stopWaiters.splice(0).forEach((resolve) => resolve(detail));
+        // detail.run is the run that stopped; waiters of later runs wait on.
+        for (let i = stopWaiters.length - 1; i >= 0; i--) {
+          if (!(stopWaiters[i].run > detail.run)) {
+            stopWaiters.splice(i, 1)[0].resolve(detail);
+          }
+        }
       }
       (listeners[type] || []).forEach((fn) => {
         try {
@@ -176,7 +189,7 @@
 
   // Commands from a parent page: {netfit: "train", id: 1, args: []}. The
   // reply is {netfit: "result", id, value} or {netfit: "result", id, error}.
-  const commands = ["configure", "train", "step", "pause", "reset", "metrics", "settings", "data", "predict", "loadCSV"];
+  const commands = ["configure", "train", "step", "pause", "reset", "metrics", "view", "settings", "data", "predict", "loadCSV"];
   window.addEventListener("message", (e) => {
     const m = e.data;
     if (!embedded || e.source !== window.parent || !m || typeof m.netfit !== "string") {

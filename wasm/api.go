@@ -19,8 +19,8 @@ func (p *page) bindAPI() {
 		"configure": fn(func(args []js.Value) any {
 			return p.configure(stringArg(args, 0), len(args) > 1 && args[1].Truthy())
 		}),
-		"train": fn(func([]js.Value) any { return p.train(false) }),
-		"step":  fn(func([]js.Value) any { return p.train(true) }),
+		"train": fn(func([]js.Value) any { return p.startRun(false) }),
+		"step":  fn(func([]js.Value) any { return p.startRun(true) }),
 		"pause": fn(func([]js.Value) any { return p.pause() }),
 		"reset": fn(func([]js.Value) any {
 			p.reset()
@@ -30,6 +30,7 @@ func (p *page) bindAPI() {
 			return js.ValueOf(p.loadCSV(stringArg(args, 0), stringArg(args, 1), stringArg(args, 2)))
 		}),
 		"metrics":  fn(func([]js.Value) any { return js.ValueOf(p.metrics()) }),
+		"view":     fn(func([]js.Value) any { return js.ValueOf(p.viewState()) }),
 		"settings": fn(func([]js.Value) any { return p.s.Fragment() }),
 		"data": fn(func([]js.Value) any {
 			val := make([]byte, len(p.isVal))
@@ -52,6 +53,15 @@ func (p *page) bindAPI() {
 		}),
 	}
 	js.Global().Get("netfit").Call("_bind", js.ValueOf(impl))
+}
+
+// startRun starts training for the API and returns {run, error}: the id
+// of the run, which its "stopped" event carries, or why it cannot start.
+func (p *page) startRun(stepOnly bool) object {
+	if problem := p.train(stepOnly); problem != "" {
+		return object{"error": problem}
+	}
+	return object{"run": p.run}
 }
 
 // stringArg returns args[i] as a string, or "".

@@ -86,6 +86,7 @@ const (
 	idResidualChart = "residual-chart"
 	idLossChart     = "loss-chart"
 	idShowPoints    = "show-points"
+	idXRanges       = "x-ranges" // the x ranges of the row sets, under the data chart
 
 	// Numbers.
 	idNumEpoch   = "num-epoch"

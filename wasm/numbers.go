@@ -111,7 +111,7 @@ func (p *page) metrics() object {
 	out := object{"epoch": 0, "step": 0, "loss": nil, "valLoss": nil, "r2": nil, "valR2": nil,
 		"mse": nil, "mae": nil, "mape": nil, "mapeReliable": nil, "samplesPerSecond": nil,
 		"elapsed": 0, "running": p.running, "finished": false, "error": nil,
-		"lineR2": nil, "weights": nil}
+		"lineR2": p.lineFit, "weights": nil, "run": p.run}
 	if p.conf.Truthy() {
 		out["weights"] = p.conf.Get("weights")
 	}

@@ -34,6 +34,7 @@ type page struct {
 	regions  view.Regions
 	drawRows []int    // the rows the data chart draws: all, or a subsample of large data
 	lineR2   string   // R² of a straight line through all the data, formatted
+	lineFit  any      // the same R² for the API, or nil when undefined
 	token    int      // counts configure messages; stale snapshots are ignored
 	kernel   string   // the worker's kernel name
 	workerUp bool     // the worker's Go code runs
@@ -132,9 +133,9 @@ func (p *page) setStatus(text string) { p.setText(idStatus, text) }
 func (p *page) regenerate() {
 	p.loadData()
 	p.resplit()
-	p.lineR2 = "–"
+	p.lineR2, p.lineFit = "–", nil
 	if r2, err := metrics.LineR2(p.set.X, p.set.Y); err == nil {
-		p.lineR2 = view.Number(r2, 3)
+		p.lineR2, p.lineFit = view.Number(r2, 3), number(r2)
 	} else if p.set.Len() > 0 {
 		p.lineR2 = view.Undefined(err.Error())
 	}
@@ -158,6 +159,7 @@ func (p *page) resplit() {
 		p.isVal[i] = true
 	}
 	p.regions = view.XRegions(p.set.X, train, val)
+	p.setText(idXRanges, view.RangeText(p.regions))
 	p.versions.data++
 }
 
@@ -289,8 +291,14 @@ func (p *page) progress(m js.Value) {
 	for e := from; e < from+len(loss); e++ {
 		p.emit("epoch", p.epochEvent(e))
 	}
-	if current && flag(m, "stopped") {
-		p.draw()
-		p.emit("stopped", p.metrics())
+	if flag(m, "stopped") {
+		// An earlier run stopped by a configure or reset also ends its
+		// train() promise; api.js matches the run ids.
+		if current {
+			p.draw()
+		}
+		detail := p.metrics()
+		detail["run"] = int(num(m, "run", 0))
+		p.emit("stopped", detail)
 	}
 }

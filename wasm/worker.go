@@ -41,6 +41,7 @@ type worker struct {
 	stepOnly bool // stop at the end of the current epoch
 	elapsed  time.Duration
 	lastPost time.Time
+	clock    view.Clock     // counts elapsed, leaving out time the tab was frozen (B30)
 	last     train.Progress // what the last Advance returned
 	sent     int            // epochs of history already posted
 	hinted   int            // epochs of history when hints were last posted
@@ -171,6 +172,7 @@ func (w *worker) build() {
 	w.budget.Reset()
 	w.tr, w.err = train.New(w.settings.Train, w.set)
 
+	w.clock.Reset()
 	reply := object{"type": msgConfigured, "token": w.token}
 	if w.err != nil {
 		reply["error"] = w.err.Error()
@@ -220,9 +222,9 @@ func (w *worker) slice() {
 	if spe := w.tr.StepsPerEpoch(); w.stepOnly && spe > 0 {
 		maxSteps = spe - w.last.Step%spe // the steps left in this epoch
 	}
-	start := time.Now()
+	start, before := time.Now(), w.last.Step
 	p, err := w.tr.Advance(maxSteps, start.Add(sliceTime))
-	w.elapsed += time.Since(start)
+	w.elapsed += w.clock.Add(time.Since(start), p.Step-before) // not a frozen tab's time
 	w.last = p
 
 	stop := err != nil || p.Finished || (w.stepOnly && p.EpochDone)
