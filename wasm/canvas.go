@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"syscall/js"
 
-	"honnef.co/go/js/dom/v2"
-
 	"netfit/core/view"
 )
 
@@ -36,7 +34,7 @@ const (
 // axes, points, lines and bands. Sizes are in CSS pixels; the canvas
 // backing store is devicePixelRatio times larger, so lines stay sharp.
 type plot struct {
-	canvas *dom.HTMLCanvasElement
+	canvas canvasElement
 	ctx    js.Value // the 2D context, called directly: the hot path of drawing
 
 	w, h           float64 // CSS size of the canvas
@@ -107,8 +105,8 @@ func (pl *plot) background(key string, draw func()) {
 }
 
 // newPlot wraps the canvas with the given id.
-func newPlot(doc dom.Document, id string, resized *bool) *plot {
-	c := doc.GetElementByID(id).(*dom.HTMLCanvasElement)
+func newPlot(doc document, id string, resized *bool) *plot {
+	c := canvasElement{doc.GetElementByID(id).Value}
 	return &plot{canvas: c, ctx: c.Underlying().Call("getContext", "2d"), resized: resized}
 }
 

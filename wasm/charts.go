@@ -8,8 +8,6 @@ import (
 	"syscall/js"
 	"time"
 
-	"honnef.co/go/js/dom/v2"
-
 	"netfit/core/view"
 )
 
@@ -18,7 +16,7 @@ type charts struct {
 	data, parity, residual, loss *plot
 }
 
-func newCharts(doc dom.Document, resized *bool) charts {
+func newCharts(doc document, resized *bool) charts {
 	c := charts{
 		data:     newPlot(doc, idDataChart, resized),
 		parity:   newPlot(doc, idParityChart, resized),

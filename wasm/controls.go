@@ -389,7 +389,7 @@ func (p *page) setError(id, msg string) {
 		p.showRunError(msg)
 		return
 	}
-	if e := p.doc.GetElementByID(id + "-error"); e != nil {
+	if e := p.doc.GetElementByID(id + "-error"); e.Exists() {
 		e.SetTextContent(msg)
 	}
 	if id == idAdvanced && msg != "" {

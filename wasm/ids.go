@@ -102,6 +102,23 @@ const (
 	idNumSteps   = "num-steps"
 	idNumSpeed   = "num-speed"
 	idNumElapsed = "num-elapsed"
+
+	// Export and embedding (exportpanel.go, embed.go).
+	idExportTFJS        = "export-tfjs"
+	idExportModel       = "export-model"
+	idLoadModel         = "load-model"
+	idExportKeras       = "export-keras"
+	idExportDataSVG     = "export-data-svg"
+	idExportDataPNG     = "export-data-png"
+	idExportLossSVG     = "export-loss-svg"
+	idExportLossPNG     = "export-loss-png"
+	idExportPredictions = "export-predictions"
+	idExportError       = "export-error"
+	idExportNote        = "export-note"
+	idCopyEmbed         = "copy-embed"
+	idEmbedCode         = "embed-code"
+	idEmbedNote         = "embed-note"
+	idOpenFull          = "open-full" // the embed view's link to the full trainer
 )
 
 // fieldControls maps a train.Config field, as a train.FieldError names it,

@@ -4,23 +4,11 @@ package main
 
 import (
 	"syscall/js"
-
-	"honnef.co/go/js/dom/v2"
 )
 
-// node is an element of the page. dom/v2 finds it; its operations go
-// straight to the js.Value. Calling them through dom/v2's Element
-// interfaces would keep every such method of every element type in the
-// binary, about half a megabyte of WebAssembly for a dozen calls.
+// node is an element of the page; its operations go straight to the
+// js.Value (see dom.go for why not honnef.co/go/js/dom/v2).
 type node struct{ js.Value }
-
-// wrap returns the node of a dom/v2 element.
-func wrap(e dom.Element) node {
-	if e == nil {
-		return node{js.Null()}
-	}
-	return node{e.Underlying()}
-}
 
 // Exists reports whether the node refers to an element.
 func (n node) Exists() bool { return n.Truthy() }

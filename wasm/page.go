@@ -6,8 +6,6 @@ import (
 	"syscall/js"
 	"time"
 
-	"honnef.co/go/js/dom/v2"
-
 	"netfit/core/data"
 	"netfit/core/metrics"
 	"netfit/core/settings"
@@ -22,8 +20,8 @@ const redrawEvery = 100 * time.Millisecond
 // page is the page side: it owns the settings and the data, sends them to
 // the worker, keeps the worker's latest snapshot and draws it.
 type page struct {
-	win    dom.Window
-	doc    dom.Document
+	win    window
+	doc    document
 	worker js.Value
 
 	s        settings.Settings
@@ -69,12 +67,14 @@ type page struct {
 	nextID      int
 
 	input dataInput // the formula and table sources' state (datainput.go)
+
+	modelFile []byte // a model file the next trainer starts from (exportpanel.go), or nil
 }
 
 // startPage builds the page: settings from the URL (or localStorage, or the
 // defaults), controls, data, the worker, the charts and the API.
 func startPage() {
-	p := &page{win: dom.GetWindow(), predictions: map[int]js.Value{},
+	p := &page{win: window{js.Global()}, predictions: map[int]js.Value{},
 		nodes: map[string]node{}, shown: map[string]string{}}
 	p.doc = p.win.Document()
 	p.charts = newCharts(p.doc, &p.resized)
@@ -85,6 +85,7 @@ func startPage() {
 
 	p.s = p.initialSettings()
 	p.buildControls()
+	p.buildExport()
 	p.writeControls()
 	p.applyDisplay()
 	p.regenerate()
@@ -101,23 +102,22 @@ func startPage() {
 // el returns the element with the given id; it panics when the page lacks
 // it, which is a bug in index.html or ids.go.
 //
-// Elements are looked up once and kept: dom/v2 finds an element's Go type
-// by comparing its constructor with each HTML element type, dozens of calls
-// into JavaScript, too slow for every frame.
+// Elements are looked up once and kept, so drawing a frame makes no
+// lookups.
 func (p *page) el(id string) node {
 	if n, ok := p.nodes[id]; ok {
 		return n
 	}
 	e := p.doc.GetElementByID(id)
-	if e == nil {
+	if !e.Exists() {
 		panic("wasm: the page has no element #" + id)
 	}
-	p.nodes[id] = wrap(e)
+	p.nodes[id] = e
 	return p.nodes[id]
 }
 
 // create makes a new element with the given tag.
-func (p *page) create(tag string) node { return wrap(p.doc.CreateElement(tag)) }
+func (p *page) create(tag string) node { return p.doc.CreateElement(tag) }
 
 // body returns the page's body element.
 func (p *page) body() node { return node{js.Global().Get("document").Get("body")} }
@@ -197,6 +197,10 @@ func (p *page) configureWorker() {
 
 	m := object{"type": msgConfigure, "token": p.token, "fragment": p.s.Fragment(),
 		"x": float64Array(p.set.X), "y": float64Array(p.set.Y)}
+	if p.modelFile != nil {
+		m["model"] = bytesArray(p.modelFile)
+		p.modelFile = nil
+	}
 	p.send(m)
 	p.dirty = true
 }
@@ -235,6 +239,8 @@ func (p *page) receive(m js.Value) {
 		}
 	case msgPredicted:
 		p.predicted(m)
+	case msgExported:
+		p.exported(m)
 	case msgFatal:
 		p.showRunError("The training worker could not start: " + str(m, "message"))
 	}

@@ -7,12 +7,15 @@ package main
 //
 // Page → worker:
 //
-//	configure {token, fragment, x, y}  new settings and data; stops training, builds a trainer
+//	configure {token, fragment, x, y, model}
+//	                                   new settings and data; stops training, builds a trainer
+//	                                   (from the weights of model, a netfit model file's bytes, if given)
 //	train     {}                       train until done or paused
 //	step      {}                       train one epoch
 //	pause     {}                       stop after the current batch
 //	reset     {}                       new trainer with the same settings (same initial weights)
 //	predict   {id, x}                  predictions at x
+//	export    {id, kind, csvName}      files of the run made by core/export (export.go)
 //
 // Worker → page:
 //
@@ -22,6 +25,7 @@ package main
 //	            elapsed, samplesPerSecond, from, loss, valLoss,
 //	            train, val, curveX, curveY, points, error, notes, hints}
 //	predicted  {id, y, extrapolated, error}
+//	exported   {id, kind, files: [{name, type, bytes}], error}
 //	fatal      {message}                the worker could not start (worker.js)
 const (
 	msgConfigure  = "configure"
@@ -30,9 +34,11 @@ const (
 	msgPause      = "pause"
 	msgReset      = "reset"
 	msgPredict    = "predict"
+	msgExport     = "export"
 	msgReady      = "ready"
 	msgConfigured = "configured"
 	msgProgress   = "progress"
 	msgPredicted  = "predicted"
+	msgExported   = "exported"
 	msgFatal      = "fatal"
 )

@@ -50,6 +50,7 @@ func (p *page) loadSaved() (frag string) {
 func (p *page) save() {
 	frag := p.s.Fragment()
 	js.Global().Get("history").Call("replaceState", nil, "", "#"+frag)
+	p.updateFullLink()
 	func() {
 		defer func() { recover() }() // storage refused: the URL still holds the state
 		js.Global().Get("localStorage").Call("setItem", storageKey, frag)

@@ -34,14 +34,15 @@ type worker struct {
 	settings settings.Settings
 	set      data.Set
 	tr       *train.Trainer
-	err      error // the trainer's error (divergence), or nil
+	err      error  // the trainer's error (divergence), or nil
+	model    []byte // a model file the next trainer starts from (export.go), or nil
 
 	runID    int  // the page's train/step counter, echoed in progress messages
 	running  bool // training until done or paused
 	stepOnly bool // stop at the end of the current epoch
 	elapsed  time.Duration
+	clock    view.Clock // counts elapsed, leaving out time the tab was frozen (B30)
 	lastPost time.Time
-	clock    view.Clock     // counts elapsed, leaving out time the tab was frozen (B30)
 	last     train.Progress // what the last Advance returned
 	sent     int            // epochs of history already posted
 	hinted   int            // epochs of history when hints were last posted
@@ -148,6 +149,8 @@ func (w *worker) handle(m js.Value) {
 		w.build()
 	case msgPredict:
 		w.predict(m)
+	case msgExport:
+		w.export(m)
 	}
 }
 
@@ -159,6 +162,7 @@ func (w *worker) configure(m js.Value) {
 	w.set = data.Set{X: floats(m.Get("x")), Y: floats(m.Get("y"))}
 	w.rows = view.Subsample(w.set.Len(), view.MaxPoints)
 	w.rowX = view.Pick(w.set.X, w.rows)
+	w.model = goBytes(m.Get("model"))
 	w.build()
 }
 
@@ -168,11 +172,11 @@ func (w *worker) build() {
 	wasRunning := w.running
 	w.running, w.stepOnly = false, false
 	w.elapsed, w.sent, w.err, w.last = 0, 0, nil, train.Progress{}
+	w.clock.Reset()
 	w.hinted = -1
 	w.budget.Reset()
-	w.tr, w.err = train.New(w.settings.Train, w.set)
+	w.tr, w.err = w.newTrainer()
 
-	w.clock.Reset()
 	reply := object{"type": msgConfigured, "token": w.token}
 	if w.err != nil {
 		reply["error"] = w.err.Error()
