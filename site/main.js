@@ -47,8 +47,13 @@ async function compile(url) {
 
 // compileSIMD compiles simd.wasm, netfit's SIMD kernels, for the page and the
 // worker. It never fails: without the file or WebAssembly SIMD it returns
-// the reason, and Go keeps its pure-Go kernels.
+// the reason, and Go keeps its pure-Go kernels. The query parameter
+// ?kernels=go skips the module, to measure or compare the pure-Go path (it
+// is not in the fragment, which holds the shareable settings).
 async function compileSIMD() {
+  if (new URLSearchParams(location.search).get("kernels") === "go") {
+    return { error: "switched off by ?kernels=go" };
+  }
   try {
     return { module: await compile("simd.wasm") };
   } catch (err) {
