@@ -53,6 +53,7 @@
     ready: ready.then(() => netfit),
     frames: 0, // chart redraws so far; the page's Go code updates it
     slowestFrameMs: 0, // the longest redraw so far, in milliseconds
+    slowestMessageMs: 0, // the longest handling of a worker message so far, in milliseconds
 
     // configure applies a fragment string (a whole configuration, as in a
     // shared link; missing keys take their defaults) or an object (only the

@@ -82,6 +82,13 @@ func (pl *plot) unchanged(key string) bool {
 	return false
 }
 
+// pending reports whether the canvas does not show the picture with this
+// key at its current size yet, like [plot.unchanged] but recording nothing.
+func (pl *plot) pending(key string) bool {
+	w, h := pl.size()
+	return key != pl.shownKey || w != pl.shownW || h != pl.shown
+}
+
 // background draws the static part of a chart with draw, or copies it from
 // the layer kept from the last call with the same key. Call it right after
 // begin.

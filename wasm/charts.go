@@ -52,17 +52,9 @@ func (p *page) draw() {
 	p.dirty = false
 	start := time.Now()
 	p.lastDraw = start
-	defer func() {
-		ms := float64(time.Since(start).Microseconds()) / 1000
-		api := js.Global().Get("netfit")
-		if ms > api.Get("slowestFrameMs").Float() {
-			api.Set("slowestFrameMs", ms)
-		}
-	}()
+	defer func() { slowest("slowestFrameMs", time.Since(start)) }()
 	p.drawData()
-	p.drawParity()
-	p.drawResidual()
-	p.drawLoss()
+	p.drawOneMore()
 	p.writeNumbers()
 	p.resized = false
 	p.frames++
@@ -72,6 +64,41 @@ func (p *page) draw() {
 		p.body().Get("dataset").Set("ready", "1")
 	}
 }
+
+// drawOneMore draws at most one of the loss, parity and residual charts
+// whose picture is out of date, taking turns, and leaves the page dirty
+// while others wait for the next frames. New predictions change two charts
+// and an epoch a third; drawing them all in one frame made the longest
+// frames (CASES B28).
+func (p *page) drawOneMore() {
+	charts := [...]struct {
+		pl   *plot
+		key  string
+		draw func()
+	}{
+		{p.charts.loss, p.lossKey(), p.drawLoss},
+		{p.charts.parity, p.predKey("p"), p.drawParity},
+		{p.charts.residual, p.predKey("r"), p.drawResidual},
+	}
+	drew := false
+	for i := range charts {
+		k := (p.turn + i) % len(charts)
+		if !charts[k].pl.pending(charts[k].key) {
+			continue
+		}
+		if drew {
+			p.dirty = true
+			return
+		}
+		charts[k].draw()
+		drew, p.turn = true, k+1
+	}
+}
+
+// predKey and lossKey name what the prediction charts and the loss chart
+// show, for [plot.unchanged].
+func (p *page) predKey(chart string) string { return chart + strconv.Itoa(p.versions.pred) }
+func (p *page) lossKey() string             { return "l" + strconv.Itoa(p.versions.loss) }
 
 // hasPredictions reports whether the worker sent predictions for the
 // current data.
@@ -121,7 +148,7 @@ func (p *page) drawData() {
 // drawParity draws prediction against target with the line y = x.
 func (p *page) drawParity() {
 	pl := p.charts.parity
-	if pl.unchanged("p" + strconv.Itoa(p.versions.pred)) {
+	if pl.unchanged(p.predKey("p")) {
 		return
 	}
 	ys := view.SpanOf(p.set.Y, nil)
@@ -147,7 +174,7 @@ func (p *page) drawParity() {
 // drawResidual draws target − prediction against x.
 func (p *page) drawResidual() {
 	pl := p.charts.residual
-	if pl.unchanged("r" + strconv.Itoa(p.versions.pred)) {
+	if pl.unchanged(p.predKey("r")) {
 		return
 	}
 	if !p.hasPredictions() {
@@ -181,7 +208,7 @@ func (p *page) dotsBySet(pl *plot, x, y []float64) {
 // scale.
 func (p *page) drawLoss() {
 	pl := p.charts.loss
-	if pl.unchanged("l" + strconv.Itoa(p.versions.loss)) {
+	if pl.unchanged(p.lossKey()) {
 		return
 	}
 	n := len(p.loss)

@@ -60,6 +60,7 @@ type page struct {
 	lastDraw time.Time
 	frames   int
 	drawn    bool // the data chart was drawn once (body.dataset.ready)
+	turn     int  // the chart drawOneMore tries first
 
 	nodes       map[string]node   // elements by id, see el
 	shown       map[string]string // the text of each number shown, see setNumber
@@ -167,7 +168,9 @@ func (p *page) resplit() {
 func (p *page) connectWorker() {
 	p.worker = js.Global().Get("netfitWorker")
 	onMessage := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		start := time.Now()
 		p.receive(args[0].Get("data"))
+		slowest("slowestMessageMs", time.Since(start))
 		return nil
 	})
 	early := js.Global().Get("netfitWorkerInbox")
@@ -179,6 +182,15 @@ func (p *page) connectWorker() {
 		p.showRunError("The training worker failed: " + args[0].Get("message").String())
 		return nil
 	}))
+}
+
+// slowest sets netfit[key] to d in milliseconds when d is longer, so the
+// tests see the longest time so far (they may set it back to 0).
+func slowest(key string, d time.Duration) {
+	api, ms := js.Global().Get("netfit"), float64(d.Microseconds())/1000
+	if ms > api.Get(key).Float() {
+		api.Set(key, ms)
+	}
 }
 
 // configureWorker sends the settings and data to the worker, which builds a
