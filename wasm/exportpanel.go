@@ -191,7 +191,8 @@ func (p *page) loadModel(b []byte, name string) {
 	s := m.Settings
 	s.Embed, s.Hide = p.s.Embed, p.s.Hide
 	if m.Rows != nil {
-		p.useTable(rowsTable(*m.Rows, s.Data.XCol, s.Data.YCol), name, s.Data.XCol, s.Data.YCol, false)
+		table := rowsTable(*m.Rows, s.Data.XCol, s.Data.YCol)
+		p.useTable(table, name, s.Data.XCol, s.Data.YCol, false)
 	}
 	p.showProblems("", nil)
 	p.modelFile = b
