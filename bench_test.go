@@ -168,17 +168,22 @@ func TestBenchTable(t *testing.T) {
 	setups := benchSetups(t)
 	results := benchResults{}
 	fits := fitResults{}
+	var loads []string // "runner load", as each part starts
+	mark := func(name string) { loads = append(loads, name+" "+loadAverage()) }
 
 	for _, run := range goRuns {
 		if benchPart(run.part) {
+			mark(run.runner)
 			benchGo(t, run, setups, results)
 		}
 	}
 	if benchPart("tfjs") {
+		mark("TF.js")
 		benchTFJS(t, setups, results)
 	}
 	if benchPart("chromium") {
 		for _, p := range pagePaths {
+			mark(p.runner)
 			t.Run(p.runner, func(t *testing.T) { benchChromium(t, p, setups, results, fits) })
 		}
 	}
@@ -187,7 +192,7 @@ func TestBenchTable(t *testing.T) {
 	}
 
 	var out bytes.Buffer
-	writeHeader(&out, start, load0)
+	writeHeader(&out, start, load0, loads)
 	writeTable(&out, setups, results)
 	writeFits(&out, setups, fits)
 	writeTargets(&out, setups, results, fits)
@@ -927,10 +932,14 @@ func fitNative(t *testing.T, s *benchSetup) fitResult {
 // ---------------------------------------------------------------- the table
 
 // writeHeader writes what was measured and on what.
-func writeHeader(w *bytes.Buffer, start time.Time, load0 string) {
+// The load average of each part shows how busy the machine was: on a shared
+// machine the runners, which run one after another, may see different loads,
+// and the ratios move with them.
+func writeHeader(w *bytes.Buffer, start time.Time, load0 string, loads []string) {
 	fmt.Fprintf(w, "netfit training throughput, %s, %s/%s, %d CPUs, load average %s at start, %s at end\n",
 		start.Format("2006-01-02 15:04"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(),
 		load0, loadAverage())
+	fmt.Fprintf(w, "load average as each part started:\n  %s\n", strings.Join(loads, ", "))
 	fmt.Fprintln(w, "samples/s: training samples over whole epochs, each with its end-of-epoch")
 	fmt.Fprintln(w, "evaluation pass; GFLOP/s = 6 × weights × samples/s ÷ 1e9. Kernels: go = pure Go")
 	fmt.Fprintln(w, "(core/kernel), simd = the SIMD128 module (wasm/simd); Chromium go is the page")
