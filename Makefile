@@ -3,7 +3,6 @@
 
 GO       ?= go
 ADDR     ?= 127.0.0.1:8080
-BENCH    ?= .
 GO_ROOT  := $(shell $(GO) env GOROOT)
 # WASMFLAGS are the flags of the WebAssembly build; browser_test.go uses the
 # same ones (wasmBuildFlags), so the tests load what make serve serves.
