@@ -92,6 +92,14 @@ func Shapes(t *testing.T, k kernel.Kernels, shapes [][3]int) {
 	}
 }
 
+// Check checks that got holds A·B (A m×k, B k×n, both row-major) within
+// the rounding bound of [Shapes], reporting failures under name.
+func Check(t *testing.T, name string, got, a, b []float32, m, k, n int) {
+	t.Helper()
+	want, scale := reference(a, b, m, k, n)
+	checkProduct(t, name, got, nil, want, scale, k, false)
+}
+
 // reference returns A·B in float64 and, per element, Σ_p |A_ip|·|B_pj|.
 func reference(a, b []float32, m, k, n int) (prod, scale []float64) {
 	prod = make([]float64, m*n)
