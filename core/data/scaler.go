@@ -36,6 +36,17 @@ func FitScaler(v []float64) Scaler {
 	return Scaler{Mean: mean, Std: std}
 }
 
+// MeanStd returns the mean and the population standard deviation (divisor
+// n) of the finite values of v, in two passes for accuracy; 0, 0 when v has
+// no finite value.
+func MeanStd(v []float64) (mean, std float64) {
+	mean, n := finiteMean(v)
+	if n == 0 {
+		return 0, 0
+	}
+	return mean, finiteStd(v, mean, n)
+}
+
 // IsConstant reports whether data with this mean and standard deviation
 // count as constant: std ≤ 1e-9·max(1, |mean|). [FitScaler] uses the same
 // test, so callers can say "y is constant" with the same rule.

@@ -95,3 +95,28 @@ func TestIsConstant(t *testing.T) {
 func near(a, b, rel float64) bool {
 	return math.Abs(a-b) <= rel*max(1, math.Abs(b))
 }
+
+// TestMeanStd checks the population mean and standard deviation against
+// hand-computed values; non-finite entries are left out.
+func TestMeanStd(t *testing.T) {
+	cases := []struct {
+		name      string
+		v         []float64
+		mean, std float64
+	}{
+		{"empty", nil, 0, 0},
+		{"one", []float64{4}, 4, 0},
+		// 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum 32, /8 = 4.
+		{"textbook", []float64{2, 4, 4, 4, 5, 5, 7, 9}, 5, 2},
+		{"non-finite left out", []float64{1, math.NaN(), 3, math.Inf(1)}, 2, 1},
+		{"only non-finite", []float64{math.NaN()}, 0, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			mean, std := MeanStd(tc.v)
+			if math.Abs(mean-tc.mean) > 1e-12 || math.Abs(std-tc.std) > 1e-12 {
+				t.Errorf("MeanStd(%v) = %v, %v; want %v, %v", tc.v, mean, std, tc.mean, tc.std)
+			}
+		})
+	}
+}

@@ -157,7 +157,7 @@ func checkConstant(r *run) *Hint {
 	if !ok || r.yStd == 0 || st.Spread > flatRatio*r.yStd {
 		return nil
 	}
-	mean, _ := meanStd(r.trainY)
+	mean, _ := data.MeanStd(r.trainY)
 	if data.IsConstant(mean, r.yStd) {
 		return nil
 	}

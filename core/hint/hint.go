@@ -143,7 +143,7 @@ func newRun(cfg train.Config, set data.Set, hist []train.EpochStats) *run {
 			r.modelY[i] = s.Apply(y)
 		}
 	}
-	_, r.yStd = meanStd(r.trainY)
+	_, r.yStd = data.MeanStd(r.trainY)
 	return r
 }
 
@@ -157,22 +157,6 @@ func (r *run) last() (st train.EpochStats, ok bool) {
 
 // lowerRate returns a tenth of the learning rate, rounded for display.
 func (r *run) lowerRate() string { return fmtNum(r.lr / 10) }
-
-// meanStd returns the mean and population standard deviation of v.
-func meanStd(v []float64) (mean, std float64) {
-	if len(v) == 0 {
-		return 0, 0
-	}
-	for _, x := range v {
-		mean += x
-	}
-	mean /= float64(len(v))
-	var ss float64
-	for _, x := range v {
-		ss += (x - mean) * (x - mean)
-	}
-	return mean, math.Sqrt(ss / float64(len(v)))
-}
 
 // minMax returns the smallest and largest value of v.
 func minMax(v []float64) (lo, hi float64) {

@@ -1,6 +1,10 @@
 package train
 
-import "math"
+import (
+	"math"
+
+	"netfit/core/data"
+)
 
 // finite reports whether v is neither NaN nor ±Inf.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
@@ -26,24 +30,7 @@ func minMax(v []float64) (lo, hi float64) {
 	return lo, hi
 }
 
-// meanStd returns the mean and the population standard deviation (divisor
-// n) of v, computed in two passes for accuracy; 0, 0 for an empty slice.
-func meanStd(v []float64) (mean, std float64) {
-	if len(v) == 0 {
-		return 0, 0
-	}
-	for _, x := range v {
-		mean += x
-	}
-	mean /= float64(len(v))
-	var ss float64
-	for _, x := range v {
-		ss += (x - mean) * (x - mean)
-	}
-	return mean, math.Sqrt(ss / float64(len(v)))
-}
-
-// meanStd32 is meanStd for float32 values, accumulated in float64.
+// meanStd32 is data.MeanStd for float32 values, accumulated in float64.
 func meanStd32(v []float32) (mean, std float64) {
 	if len(v) == 0 {
 		return 0, 0
@@ -62,7 +49,7 @@ func meanStd32(v []float32) (mean, std float64) {
 
 // stdOf returns the population standard deviation of v.
 func stdOf(v []float64) float64 {
-	_, s := meanStd(v)
+	_, s := data.MeanStd(v)
 	return s
 }
 

@@ -195,7 +195,7 @@ func (t *Trainer) prepareRows(set data.Set, trainIdx, valIdx []int) {
 	t.train = t.makeRows(feats, set, trainIdx)
 	t.val = t.makeRows(feats, set, valIdx)
 
-	xm, xs := meanStd(t.train.xRaw)
+	xm, xs := data.MeanStd(t.train.xRaw)
 	if data.IsConstant(xm, xs) {
 		t.note(fmt.Sprintf("x is constant (%.4g) on the training rows; there is nothing to learn", xm))
 	}
@@ -288,7 +288,7 @@ func (t *Trainer) measureStart() {
 	r := &t.train
 	t.predictRows(r)
 	t.startSpread = stdOf(r.pred)
-	_, t.yStd = meanStd(r.yOrig)
+	_, t.yStd = data.MeanStd(r.yOrig)
 
 	mean, _ := meanStd32(r.y)
 	for i := range r.pred32 {
