@@ -56,6 +56,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"netfit/core/data"
+	"netfit/core/parity"
 	"netfit/core/settings"
 	"netfit/core/train"
 )
@@ -437,27 +438,15 @@ func benchTFJS(t *testing.T, setups []*benchSetup, results benchResults) {
 	}
 }
 
-// ensureBenchModules runs npm ci in testdata/tfjs when TF.js is not
-// installed there. It returns why TF.js cannot run, or "".
+// ensureBenchModules installs TF.js in testdata/tfjs on first use (see
+// parity.EnsureTFJS). It returns why TF.js cannot run, or "".
 func ensureBenchModules(t *testing.T) string {
-	if _, err := exec.LookPath("node"); err != nil {
-		return "node not found"
+	skip, err := parity.EnsureTFJS(benchDir)
+	if err != nil {
+		t.Error(err)
+		return err.Error()
 	}
-	wasm := filepath.Join(benchDir, "node_modules", "@tensorflow", "tfjs-backend-wasm")
-	if _, err := os.Stat(wasm); err == nil {
-		return ""
-	}
-	if _, err := exec.LookPath("npm"); err != nil {
-		return "npm not found to install TF.js"
-	}
-	t.Logf("installing TF.js: npm ci in %s …", benchDir)
-	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
-	cmd.Dir = benchDir
-	if out, err := runTimeout(cmd, 5*time.Minute); err != nil {
-		t.Errorf("npm ci in %s: %v\n%s", benchDir, err, out)
-		return "npm ci failed"
-	}
-	return ""
+	return skip
 }
 
 // tfjsActivations and tfjsInits map netfit's names to TF.js' where TF.js has

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"netfit/core/parity"
 )
 
 // This file tests the page's export panel, the model file round trip, the
@@ -164,11 +166,15 @@ func TestBrowserExportFiles(t *testing.T) {
 func checkTFJSUnderNode(t *testing.T, tab *Tab, files []download) {
 	t.Helper()
 	dir := filepath.Join("testdata", "tfjs")
-	_, errNode := exec.LookPath("node")
-	_, errTF := os.Stat(filepath.Join(dir, "node_modules", "@tensorflow", "tfjs"))
-	if errNode != nil || errTF != nil {
-		t.Log("TF.js under node not checked: node or testdata/tfjs/node_modules missing " +
-			"(core/export's TestTFJSLoad covers the format)")
+	skip, err := parity.EnsureTFJS(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if skip != "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(skip + " (CI=true: failing instead of skipping)")
+		}
+		t.Log("TF.js under node not checked: " + skip)
 		return
 	}
 	out := t.TempDir()

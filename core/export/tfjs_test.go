@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"netfit/core/nn"
+	"netfit/core/parity"
 	"netfit/core/view"
 )
 
@@ -114,7 +115,11 @@ type loadResult struct {
 // CI=true (as .ci/run sets), like core/parity.
 func runNode(t *testing.T, script string, in any) []loadResult {
 	t.Helper()
-	if skip := ensureTFJS(); skip != "" {
+	skip, err := parity.EnsureTFJS(tfjsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if skip != "" {
 		if os.Getenv("CI") == "true" {
 			t.Fatal(skip + " (CI=true: failing instead of skipping)")
 		}
@@ -138,27 +143,6 @@ func runNode(t *testing.T, script string, in any) []loadResult {
 		t.Fatalf("node %s printed no JSON (%v): %q", script, err, tail(stdout.String(), 500))
 	}
 	return out
-}
-
-// ensureTFJS runs `npm ci` when node_modules is missing and returns a
-// reason to skip when node, npm or the install is unavailable.
-func ensureTFJS() string {
-	if _, err := exec.LookPath("node"); err != nil {
-		return "export: node not found on PATH; install Node.js ≥ 18 to check the TF.js export"
-	}
-	if _, err := os.Stat(filepath.Join(tfjsDir, "node_modules", "@tensorflow", "tfjs")); err == nil {
-		return ""
-	}
-	if _, err := exec.LookPath("npm"); err != nil {
-		return "export: TF.js missing and npm not found; run `npm ci` in testdata/tfjs"
-	}
-	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
-	cmd.Dir = tfjsDir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Sprintf("export: `npm ci` in testdata/tfjs failed (%v); is the npm "+
-			"registry reachable?\n%s", err, tail(string(out), 2000))
-	}
-	return ""
 }
 
 // tail returns the last n bytes of s, trimmed.

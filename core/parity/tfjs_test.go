@@ -77,7 +77,7 @@ var reference struct {
 func tfjsResult(t *testing.T, name string) result {
 	t.Helper()
 	reference.once.Do(func() {
-		reference.skip, reference.err = ensureTFJS()
+		reference.skip, reference.err = EnsureTFJS(tfjsDir)
 		if reference.skip != "" || reference.err != nil {
 			return
 		}
@@ -97,30 +97,6 @@ func tfjsResult(t *testing.T, name string) result {
 		t.Fatalf("parity.mjs returned no result for case %q", name)
 	}
 	return r
-}
-
-// ensureTFJS makes sure node can import TF.js: it runs `npm ci` when
-// node_modules is missing. It returns a reason to skip when node or npm is
-// absent or the install fails (no registry), and an error for anything else.
-func ensureTFJS() (skip string, err error) {
-	if _, err := exec.LookPath("node"); err != nil {
-		return "parity: node not found on PATH; install Node.js ≥ 18 to compare with TensorFlow.js", nil
-	}
-	modules := filepath.Join(tfjsDir, "node_modules", "@tensorflow", "tfjs")
-	if _, err := os.Stat(modules); err == nil {
-		return "", nil
-	}
-	if _, err := exec.LookPath("npm"); err != nil {
-		return "parity: " + modules + " missing and npm not found; run `npm ci` in testdata/tfjs", nil
-	}
-	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
-	cmd.Dir = tfjsDir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Sprintf("parity: `npm ci` in testdata/tfjs failed (%v); "+
-			"is the npm registry reachable?\n%s", err, tail(out, 2000)), nil
-	}
-	return "", nil
 }
 
 // runTFJS sends all specs to one node process and returns its results.
