@@ -188,13 +188,32 @@ func (st step) apply(s *Settings, values map[string]string) []Problem {
 		return problems
 	}
 	*s = before
-	for _, k := range applied {
-		v := values[k.name]
-		problems = append(problems, Problem{Key: k.name, Value: v, Message: fmt.Sprintf(
-			"%s=%s does not fit with the other settings: %v. Using %s.",
-			k.name, show(v), oneLine(err), show(k.get(s)))})
+	return append(problems, mismatch(s, values, applied, err))
+}
+
+// mismatch is the one [Problem] of a step whose keys were read but do not
+// fit with the other settings, such as xmin=5&xmax=-5:
+//
+//	xmin (5) must be below xmax (-5); using xmin=-15, xmax=15 instead.
+func mismatch(s *Settings, values map[string]string, applied []key, err error) Problem {
+	given, used := make([]string, len(applied)), make([]string, len(applied))
+	for i, k := range applied {
+		given[i] = k.name + "=" + show(values[k.name])
+		used[i] = k.name + "=" + show(k.get(s))
 	}
-	return problems
+	return Problem{Key: applied[0].name, Value: values[applied[0].name], Message: fmt.Sprintf(
+		"%s: %s; using %s instead.", strings.Join(given, ", "), plain(err),
+		strings.Join(used, ", "))}
+}
+
+// plain is err for the page: its lines joined with "; ", without the
+// package prefixes that Go errors carry.
+func plain(err error) string {
+	s := oneLine(err)
+	for _, p := range []string{ErrData.Error() + ": ", ErrDisplay.Error() + ": ", "train: "} {
+		s = strings.ReplaceAll(s, p, "")
+	}
+	return s
 }
 
 // knownKey reports whether name is a key of the fragment.

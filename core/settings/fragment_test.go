@@ -172,7 +172,6 @@ func TestParseFragmentProblems(t *testing.T) {
 		{"seed=-1", "seed"},
 		{"seed=18446744073709551615", "seed"},
 		{"data=mnist", "data"},
-		{"data=formula&f=sin(", "data"},
 		{"data=formula&f=" + strings.Repeat("x", 2000), "f"},
 		{"nesterov=maybe", "nesterov"},
 		{"hide=everything", "hide"},
@@ -291,4 +290,40 @@ func twoLayerBase() Settings {
 	s := Default()
 	s.Train.Model.Hidden = []nn.Layer{{Units: 64, Activation: nn.Tanh}, {Units: 64, Activation: nn.Tanh}}
 	return s
+}
+
+// TestParseFragmentKeepsBadFormula checks that a formula that does not read
+// stays in the settings (and the fragment) with no problem: the page shows
+// core/source's message next to the formula box instead of dropping it.
+func TestParseFragmentKeepsBadFormula(t *testing.T) {
+	for _, f := range []string{"sinn(x)", "2x", "sin("} {
+		t.Run(f, func(t *testing.T) {
+			s, problems := ParseFragment("data=formula&f="+f, Default())
+			if len(problems) != 0 {
+				t.Errorf("problems %v, want none", problems)
+			}
+			if s.Data.Source != SourceFormula || s.Data.Formula != f {
+				t.Errorf("source %q formula %q, want formula %q", s.Data.Source, s.Data.Formula, f)
+			}
+			if got := s.Fragment(); !strings.Contains(got, "f="+f) {
+				t.Errorf("Fragment() = %q, want it to hold f=%s", got, f)
+			}
+		})
+	}
+}
+
+// TestParseFragmentXRangeMessage checks the one plain message of a reversed
+// x range: no package prefixes, said once, and what is used instead.
+func TestParseFragmentXRangeMessage(t *testing.T) {
+	s, problems := ParseFragment("xmin=5&xmax=-5", Default())
+	if len(problems) != 1 {
+		t.Fatalf("problems %v, want one", problems)
+	}
+	want := "xmin=5, xmax=-5: xmin (5) must be below xmax (-5); using xmin=-15, xmax=15 instead."
+	if problems[0].Message != want {
+		t.Errorf("message %q, want %q", problems[0].Message, want)
+	}
+	if s.Data.XMin != -15 || s.Data.XMax != 15 {
+		t.Errorf("x range [%v, %v], want the default [-15, 15]", s.Data.XMin, s.Data.XMax)
+	}
 }

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"netfit/core/data"
-	"netfit/core/formula"
 	"netfit/core/train"
 )
 
@@ -68,7 +67,7 @@ type Settings struct {
 type DataSettings struct {
 	Source  string // SourcePreset (also ""), SourceFormula or SourceCSV
 	Preset  string // the data preset when Source is SourcePreset, e.g. "sine"; "" otherwise
-	Formula string // y = f(x) when Source is SourceFormula, e.g. "x^2 - 4"; kept for later otherwise
+	Formula string // y = f(x) when Source is SourceFormula, e.g. "x^2 - 4"; kept for later otherwise; not checked here (core/source compiles it)
 
 	N          int     // samples to draw, MinSamples to MaxSamples
 	Noise      float64 // standard deviation σ of the normal noise added to y, ≥ 0
@@ -115,9 +114,6 @@ func (d DataSettings) Validate() error {
 		if len(d.Formula) > MaxFormulaLen {
 			return bad("formula of %d bytes, want at most %d", len(d.Formula), MaxFormulaLen)
 		}
-		if _, err := formula.Compile(d.Formula); err != nil {
-			return bad("formula %q: %v", d.Formula, err)
-		}
 	case SourceCSV:
 	default:
 		return bad("source %q, want preset, formula or csv", d.Source)
@@ -129,8 +125,7 @@ func (d DataSettings) Validate() error {
 		return bad("noise %v, want 0 to %g", d.Noise, float64(MaxNoise))
 	}
 	if !(d.XMin >= -MaxAbsX && d.XMin < d.XMax && d.XMax <= MaxAbsX) {
-		return bad("x range [%v, %v], want -%g ≤ xmin < xmax ≤ %g",
-			d.XMin, d.XMax, float64(MaxAbsX), float64(MaxAbsX))
+		return xRangeError(d.XMin, d.XMax)
 	}
 	if d.Seed > MaxSeed {
 		return bad("seed %d, want 0 to %d", d.Seed, uint64(MaxSeed))
@@ -161,6 +156,16 @@ func validateDisplay(s Settings) error {
 		}
 	}
 	return nil
+}
+
+// xRangeError says plainly what is wrong with an x range, wrapping
+// [ErrData].
+func xRangeError(lo, hi float64) error {
+	if !(lo < hi) {
+		return fmt.Errorf("%w: xmin (%v) must be below xmax (%v)", ErrData, lo, hi)
+	}
+	return fmt.Errorf("%w: xmin and xmax (%v and %v) must lie from -%g to %g",
+		ErrData, lo, hi, float64(MaxAbsX), float64(MaxAbsX))
 }
 
 // checkText refuses text longer than max bytes, text that is not UTF-8, and

@@ -135,7 +135,6 @@ func TestValidate(t *testing.T) {
 		{"unknown data preset", func(s *Settings) { s.Data.Preset = "nope" }},
 		{"upper-case data preset", func(s *Settings) { s.Data.Preset = "SINE" }},
 		{"unknown source", func(s *Settings) { s.Data.Source = "web" }},
-		{"bad formula", func(s *Settings) { s.Data.Source, s.Data.Formula = SourceFormula, "x +" }},
 		{"long formula", func(s *Settings) {
 			s.Data.Source, s.Data.Formula = SourceFormula, strings.Repeat("x+", 600)+"x"
 		}},

@@ -13,8 +13,7 @@ import (
 func loadCSV(text, xCol, yCol string) (data.Set, Report, error) {
 	rep := Report{Source: settings.SourceCSV}
 	if strings.TrimSpace(text) == "" {
-		return data.Set{}, rep, fmt.Errorf("%w: paste a table, pick a file or drop one "+
-			"on the page", ErrNoText)
+		return data.Set{}, rep, fmt.Errorf("%w yet: paste or drop a CSV file in the Data panel", ErrNoText)
 	}
 	t, err := table.Parse(text, table.Options{})
 	if err != nil {

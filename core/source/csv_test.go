@@ -148,3 +148,13 @@ func constantY(n int, v float64) string {
 	}
 	return b.String()
 }
+
+// TestLoadNoTableMessage checks the page's sentence for data=csv before any
+// table was given.
+func TestLoadNoTableMessage(t *testing.T) {
+	_, _, err := Load(csvSettings("", ""), "")
+	want := "No table loaded yet: paste or drop a CSV file in the Data panel."
+	if !errors.Is(err, ErrNoText) || Explain(err) != want {
+		t.Errorf("Load with no table: %v, Explain %q; want ErrNoText, %q", err, Explain(err), want)
+	}
+}

@@ -32,7 +32,8 @@ func Explain(err error) string {
 // trimPrefixes removes the package prefixes at the start of s, where
 // wrapping stacks them up ("settings: invalid data settings: ...").
 func trimPrefixes(s string) string {
-	prefixes := []string{"source: ", "table: ", "settings: ", "invalid data settings: "}
+	prefixes := []string{"source: ", "table: ", "settings: ", "invalid data settings: ",
+		"too few defined samples: "} // ErrUndefined's own words: its detail says more
 	for again := true; again; {
 		again = false
 		for _, p := range prefixes {
@@ -51,7 +52,8 @@ func sentence(s string) string {
 		return s
 	}
 	r, size := utf8.DecodeRuneInString(s)
-	oneLetter := len(s) > size && s[size] == ' ' && (r == 'x' || r == 'y')
+	oneLetter := len(s) > size && s[size] == ' ' && (r == 'x' || r == 'y') ||
+		strings.HasPrefix(s, "xmin ") || strings.HasPrefix(s, "xmax ")
 	if !oneLetter {
 		s = string(unicode.ToUpper(r)) + s[size:]
 	}

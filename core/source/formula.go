@@ -3,6 +3,7 @@ package source
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"netfit/core/data"
 	"netfit/core/formula"
@@ -27,12 +28,11 @@ func loadFormula(d settings.DataSettings) (data.Set, Report, error) {
 		d.N, e.String(), d.Noise, d.XMin, d.XMax)}
 	set, dropped := keepFinite(set)
 	rep.Kept, rep.Dropped = set.Len(), d.N-set.Len()
+	if err := checkFormulaFit(e, set, d); err != nil {
+		return data.Set{}, rep, err // the error says it all; no report line repeats it
+	}
 	if msg := undefinedMessage(dropped, d.N, set.Len()); msg != "" {
 		rep.Messages = append(rep.Messages, msg)
-	}
-
-	if err := checkFormulaFit(e, set, d); err != nil {
-		return data.Set{}, rep, err
 	}
 	if !e.UsesX() {
 		rep.Warnings = append(rep.Warnings, "the formula does not depend on x, so "+
@@ -82,16 +82,33 @@ func undefinedMessage(droppedX []float64, n, kept int) string {
 // defined samples, or a constant y (no noise and a formula without x, or
 // defined at one x only).
 func checkFormulaFit(e *formula.Expr, set data.Set, d settings.DataSettings) error {
-	if set.Len() < 2 {
-		return fmt.Errorf("%w: y = %s is undefined (NaN or infinite) at %d of %d samples "+
-			"for x from %g to %g; choose another x range", ErrUndefined, e.String(),
-			d.N-set.Len(), d.N, d.XMin, d.XMax)
+	switch {
+	case set.Len() == 0 && !e.UsesX():
+		// A constant such as 1/0 or 10^400: no x range helps.
+		return fmt.Errorf("%w: the formula gives no finite value on [%g, %g] (%s is %s "+
+			"everywhere); change the formula", ErrUndefined, d.XMin, d.XMax,
+			strings.TrimSpace(d.Formula), nonFinite(e.Eval(0)))
+	case set.Len() == 0:
+		return fmt.Errorf("%w: the formula gives no finite value on [%g, %g]; "+
+			"change the formula or the x range", ErrUndefined, d.XMin, d.XMax)
+	case set.Len() < 2:
+		return fmt.Errorf("%w: the formula gives a finite value at only 1 of %d samples "+
+			"on [%g, %g]; change the formula or the x range", ErrUndefined, d.N, d.XMin, d.XMax)
 	}
 	if mean, flat := constant(set.Y); flat {
 		return fmt.Errorf("%w: every y is %.6g; R² is undefined and there is nothing to fit "+
 			"(add noise or make the formula depend on x)", ErrConstantY, mean)
 	}
 	return nil
+}
+
+// nonFinite names a value that is not a finite number: "infinite" or
+// "undefined (NaN)".
+func nonFinite(v float64) string {
+	if math.IsInf(v, 0) {
+		return "infinite"
+	}
+	return "undefined (NaN)"
 }
 
 // constant returns the mean of v and whether v's standard deviation is at

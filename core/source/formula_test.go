@@ -81,9 +81,17 @@ func TestLoadFormulaErrors(t *testing.T) {
 		{"missing parenthesis", "sin(x", -15, 15, 3, nil, 0, "column"},
 		{"empty", "", -15, 15, 3, nil, 0, ""},
 		{"undefined everywhere", "log(x)", -2, -1, 3, ErrUndefined, 0,
-			"undefined (NaN or infinite) at 1000 of 1000"},
+			"The formula gives no finite value on [-2, -1]; change the formula or the x range."},
+		// A constant infinity: no x range helps, so the advice is the formula.
+		{"infinite constant", "1/0", -15, 15, 3, ErrUndefined, 0,
+			"The formula gives no finite value on [-15, 15] (1/0 is infinite everywhere); " +
+				"change the formula."},
+		{"overflowing constant", "10^400", -15, 15, 3, ErrUndefined, 0,
+			"(10^400 is infinite everywhere); change the formula."},
+		{"sinn at its column", "sinn(x)", -15, 15, 3, nil, 1, `Unknown name "sinn" at column 1.`},
+		{"2x", "2x", -15, 15, 3, nil, 2, `at column 2.`},
 		{"constant", "2*pi", -15, 15, 0, ErrConstantY, 0, "R² is undefined"},
-		{"bad range", "x", 1, 1, 0, settings.ErrData, 0, "x range"},
+		{"bad range", "x", 1, 1, 0, settings.ErrData, 0, "xmin (1) must be below xmax (1)."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +112,9 @@ func TestLoadFormulaErrors(t *testing.T) {
 			}
 			if s := Explain(err); !strings.Contains(s, tt.explain) || !strings.HasSuffix(s, ".") {
 				t.Errorf("Explain = %q, want a sentence containing %q", s, tt.explain)
+			}
+			if strings.Contains(strings.Join(rep.Messages, " "), "undefined") {
+				t.Errorf("report %q repeats the error %q", rep.Messages, Explain(err))
 			}
 			if set.Len() != 0 || rep.Source != settings.SourceFormula {
 				t.Errorf("set of %d, report source %q; want none, formula", set.Len(), rep.Source)
