@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"netfit/core/settings"
@@ -180,17 +181,23 @@ func TestREADMEScreenshot(t *testing.T) {
 	if final["finished"] != true {
 		t.Fatalf("the default run did not finish: %v", final)
 	}
-	// Let the page draw the last epoch before the picture is taken.
-	frames := Eval[float64](tab, `netfit.frames`)
-	tab.WaitTrue("netfit.frames > "+strconv.FormatFloat(frames, 'f', -1, 64), 5*time.Second)
-	time.Sleep(300 * time.Millisecond)
+	// Let the page draw the last epoch (it redraws once per animation frame).
+	time.Sleep(500 * time.Millisecond)
 
+	// The top of the page down to the bottom of the loss chart, which starts
+	// just above the 900th pixel.
+	bottom := Eval[float64](tab, `(() => { const r = document.querySelector(
+		'[data-part="loss-chart"]').getBoundingClientRect(); return r.bottom + window.scrollY + 12; })()`)
+	beyond := true
+	clip := &page.Viewport{X: 0, Y: 0, Width: 1280, Height: math.Ceil(bottom), Scale: 1}
 	ctx, cancel := context.WithTimeout(tab.Ctx, 30*time.Second)
 	defer cancel()
-	img, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	shot, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+		Clip: clip, CaptureBeyondViewport: &beyond, FromSurface: &beyond})
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
+	img := shot.Data
 	if err := os.WriteFile(out, img, 0o644); err != nil {
 		t.Fatal(err)
 	}
