@@ -8,6 +8,7 @@ import (
 	"context"
 	"math"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -203,4 +204,28 @@ func TestREADMEScreenshot(t *testing.T) {
 	}
 	t.Logf("wrote %s (%d bytes), validation R² %v", out, len(img), final["valR2"])
 	tab.CheckConsole()
+}
+
+// TestREADMESections checks that each section the README points to, as in
+// `see "Performance"`, is a heading of the README.
+func TestREADMESections(t *testing.T) {
+	text, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := map[string]bool{}
+	for line := range strings.SplitSeq(string(text), "\n") {
+		if name, ok := strings.CutPrefix(strings.TrimLeft(line, "#"), " "); ok && line[0] == '#' {
+			headings[name] = true
+		}
+	}
+	refs := regexp.MustCompile(`see\s+"([^"]+)"`).FindAllStringSubmatch(string(text), -1)
+	if len(refs) == 0 {
+		t.Fatal(`README.md: no reference of the form see "Section" found; has the wording changed?`)
+	}
+	for _, m := range refs {
+		if name := strings.Join(strings.Fields(m[1]), " "); !headings[name] {
+			t.Errorf("README.md: %q points to a section %q that does not exist", m[0], name)
+		}
+	}
 }
