@@ -3,6 +3,7 @@ package hint
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"netfit/core/data"
 	"netfit/core/metrics"
@@ -107,18 +108,25 @@ func checkZerosInit(r *run) *Hint {
 	}
 }
 
-// checkLearningRate warns about a learning rate far above the usual range
-// (CASES B04: Adam lr 1 collapses, SGD lr 1 gives NaN).
-func checkLearningRate(r *run) *Hint {
+// highRate returns the usual learning rates of the optimizer and the one
+// to suggest when lr is far above them (CASES B04: Adam lr 1 collapses, SGD
+// lr 1 gives NaN); high is false otherwise, and always for L-BFGS.
+func (r *run) highRate() (usual, suggest string, high bool) {
 	limit, usual, suggest := adamHighRate, "0.0001 to 0.01", "0.001"
 	switch r.optimizer {
 	case train.SGD:
 		limit, usual, suggest = sgdHighRate, "0.001 to 0.1", "0.01"
 	case train.LBFGS:
-		return nil
+		return "", "", false
 	}
-	if r.lr <= limit {
-		return nil
+	return usual, suggest, r.lr > limit
+}
+
+// checkLearningRate warns about a learning rate far above the usual range.
+func checkLearningRate(r *run) *Hint {
+	usual, suggest, high := r.highRate()
+	if !high || r.divergedFired {
+		return nil // the diverged hint makes the same suggestion
 	}
 	return &Hint{
 		ID: LearningRateHigh, Severity: Warning,
@@ -129,25 +137,41 @@ func checkLearningRate(r *run) *Hint {
 	}
 }
 
-// diverged turns a [train.DivergedError] into a hint (CASES B03, B04, B05).
+// diverged turns a [train.DivergedError] into a hint (CASES B03, B04, B05)
+// with one suggestion: the usual learning rate when the one in use is far
+// above it, else a tenth of it; and standardized x and y when they are not.
+// Epochs count from 1, as everywhere on the page.
 func diverged(r *run, de *train.DivergedError) Hint {
 	h := Hint{ID: Diverged, Severity: Problem,
-		Message: fmt.Sprintf("Training stopped at epoch %d: %s. The weights were put back "+
-			"to the start of that epoch.", de.Epoch, de.What)}
+		Message: fmt.Sprintf("Training stopped in epoch %d: the %s. The weights were put "+
+			"back to the start of that epoch.", de.Epoch, strings.TrimPrefix(de.What, "the "))}
 	patch := ""
-	if r.optimizer != train.LBFGS {
-		h.Fix = "Lower the learning rate 10×"
+	if usual, suggest, high := r.highRate(); high {
+		h.Message += fmt.Sprintf(" A learning rate of %s is very high for %s (usual: %s).",
+			fmtNum(r.lr), r.optimizer, usual)
+		h.Fix, patch = "Use learning rate "+suggest, "lr="+suggest
+	} else if r.optimizer != train.LBFGS {
+		h.Fix = "Lower the learning rate 10× to " + r.lowerRate()
 		patch = "lr=" + r.lowerRate()
 	}
 	if !r.cfg.ScaleX || !r.cfg.ScaleY {
+		h.Message += " Unscaled " + unscaled(r.cfg) + " can make the steps too large."
 		h.Fix = joinFix(h.Fix, "standardize x and y")
 		patch = joinPatch(patch, "scale=xy")
 	}
 	h.Patch = patch
-	if de.Hint != "" {
-		h.Message += " Try: " + de.Hint + "."
-	}
 	return h
+}
+
+// unscaled names the columns that are not standardized: "x", "y" or "x and y".
+func unscaled(c train.Config) string {
+	switch {
+	case !c.ScaleX && !c.ScaleY:
+		return "x and y"
+	case !c.ScaleX:
+		return "x"
+	}
+	return "y"
 }
 
 // checkConstant reports predictions that are (nearly) one value while the
@@ -325,6 +349,54 @@ func checkBatch(r *run) *Hint {
 	return &Hint{ID: BatchClamped, Severity: Info,
 		Message: fmt.Sprintf("Batch size %d > %d training rows; using %d: one update per epoch.",
 			batch, n, n)}
+}
+
+// Step time estimate of [checkSlowStep]: a dense layer's forward pass costs
+// 2 flops per weight and sample, the backward pass 4 (the gradients of the
+// weights and of the inputs), so one step costs about 6·weights·batch size
+// flops. A browser tab's pure-Go or SIMD kernels run about 2 GFLOP/s on a
+// laptop core (make bench).
+const (
+	flopsPerSecond = 2e9
+	slowStep       = 3.0 // seconds: longer, and Pause visibly does not answer
+	smallBatch     = 256 // the batch size suggested for a slow step
+)
+
+// stepSeconds estimates the seconds of one optimizer step of batch samples.
+func (r *run) stepSeconds(batch int) float64 {
+	spec := r.cfg.Model
+	spec.Inputs = r.cfg.Features.Count()
+	return 6 * float64(spec.NumParams()) * float64(batch) / flopsPerSecond
+}
+
+// checkSlowStep warns before training when one optimizer step will take
+// seconds: the worker can pause only between steps, so Pause and Stop seem
+// dead meanwhile (n=100000&layers=2048,2048&batch=100000 takes minutes).
+func checkSlowStep(r *run) *Hint {
+	batch := r.cfg.BatchSize
+	if batch == 0 {
+		batch = train.DefaultBatchSize
+	}
+	batch = min(batch, len(r.trainX))
+	if r.optimizer == train.LBFGS { // every evaluation uses all training rows
+		batch = len(r.trainX)
+	}
+	sec := r.stepSeconds(batch)
+	if sec <= slowStep {
+		return nil
+	}
+	h := &Hint{ID: SlowStep, Severity: Warning, Message: fmt.Sprintf(
+		"One step of this setup takes about %s s; Pause and Stop answer only between steps. "+
+			"Use a smaller batch size.", fmtNum(math.Round(sec)))}
+	suggest := smallBatch
+	for suggest > 1 && r.stepSeconds(suggest) > slowStep {
+		suggest /= 2
+	}
+	if r.optimizer != train.LBFGS && suggest < batch {
+		h.Fix = fmt.Sprintf("Use batch size %d", suggest)
+		h.Patch = fmt.Sprintf("batch=%d", suggest)
+	}
+	return h
 }
 
 // joinFix joins two action labels.

@@ -43,7 +43,7 @@ type Hint struct {
 	Fix      string   // a short action label, e.g. "Use a linear output"; "" when none
 	// Patch holds the settings that apply Fix, in URL-fragment form
 	// ("out=linear", "scale=xy&lr=0.0001"), using the keys out, scale, lr,
-	// opt, init, split and epochs; "" when there is nothing to apply.
+	// opt, init, split, epochs and batch; "" when there is nothing to apply.
 	Patch string
 }
 
@@ -61,6 +61,7 @@ const (
 	NearLine            = "near-line"            // B01
 	ExtrapolationSplit  = "extrapolation-split"  // B12
 	BatchClamped        = "batch-clamped"        // B26
+	SlowStep            = "slow-step"            // one step takes seconds: Pause waits
 )
 
 // Thresholds; each is explained where it is used.
@@ -90,12 +91,13 @@ func CheckRun(cfg train.Config, set data.Set, hist []train.EpochStats, err error
 	checks := []func(*run) *Hint{
 		checkOutputRange, checkUnscaledTargets, checkUnscaledInputs, checkZerosInit,
 		checkLearningRate, checkConstant, checkSlowSGD, checkNotConverged, checkNearLine,
-		checkSplit, checkBatch,
+		checkSplit, checkBatch, checkSlowStep,
 	}
 	var hints []Hint
 	var de *train.DivergedError
 	if errors.As(err, &de) {
 		hints = append(hints, diverged(r, de))
+		r.divergedFired = true
 	}
 	for _, c := range checks {
 		if h := c(r); h != nil {
@@ -119,6 +121,8 @@ type run struct {
 	lr         float64 // effective learning rate
 	optimizer  string
 	rangeFired bool // the output-range hint fired
+
+	divergedFired bool // the run diverged: the diverged hint gives the learning rate advice
 }
 
 // newRun splits set exactly as train.New does, with [train.SplitRows].

@@ -242,7 +242,7 @@ func TestDiverged(t *testing.T) {
 		t.Fatalf("CheckRun() = %+v, want the diverged hint first", hints)
 	}
 	h := hints[0]
-	if h.Patch != "lr=0.0001&scale=xy" || h.Fix != "Lower the learning rate 10× and standardize x and y" ||
+	if h.Patch != "lr=0.0001&scale=xy" || h.Fix != "Lower the learning rate 10× to 0.0001 and standardize x and y" ||
 		!strings.Contains(h.Message, "epoch 1") {
 		t.Errorf("hint %+v, want lr 0.0001 and scaling", h)
 	}
@@ -260,5 +260,63 @@ func TestFmtNum(t *testing.T) {
 		if got := fmtNum(tc.v); got != tc.want {
 			t.Errorf("fmtNum(%g) = %q, want %q", tc.v, got, tc.want)
 		}
+	}
+}
+
+// TestDivergedOneSuggestion checks the page's case of opt=sgd&lr=10 (CASES
+// B04): the diverged hint suggests the usual rate, 0.01 (the same as the
+// learning-rate hint would), and that hint is left out, so the page shows
+// one suggestion; the epoch counts from 1 and no "Try: try" is left.
+func TestDivergedOneSuggestion(t *testing.T) {
+	set := data.Set{}
+	for i := range 100 {
+		set.X = append(set.X, float64(i)/10)
+		set.Y = append(set.Y, math.Sin(float64(i)/10))
+	}
+	c := train.Config{Optimizer: train.SGD, LearningRate: 10, ScaleX: true, ScaleY: true, Seed: 1}
+	de := &train.DivergedError{Epoch: 1, Batch: 17, LearningRate: 10, Loss: math.NaN(),
+		What: "loss became NaN", Hint: "try a learning rate of 1 (10× lower)"}
+	hints := CheckRun(c, set, nil, de)
+	if _, ok := find(hints, LearningRateHigh); ok {
+		t.Errorf("CheckRun() = %+v, want no separate learning-rate hint", hints)
+	}
+	h, ok := find(hints, Diverged)
+	if !ok {
+		t.Fatalf("CheckRun() = %+v, want the diverged hint", hints)
+	}
+	want := "Training stopped in epoch 1: the loss became NaN. The weights were put back to " +
+		"the start of that epoch. A learning rate of 10 is very high for sgd (usual: 0.001 to 0.1)."
+	if h.Message != want || h.Fix != "Use learning rate 0.01" || h.Patch != "lr=0.01" {
+		t.Errorf("hint %+v, want message %q, fix Use learning rate 0.01, patch lr=0.01", h, want)
+	}
+}
+
+// TestSlowStep checks the warning before a step that takes minutes: the
+// page's n=100000&layers=2048,2048&batch=100000 case. The model has
+// 1·2048+2048 + 2048·2048+2048 + 2048+1 = 4,202,497 weights; 80,000
+// training rows (val 0.2) make one step 6·4,202,497·80,000 flops, at
+// 2 GFLOP/s about 1009 s. Batch size 256 would still take 3.2 s, 128 takes
+// 1.6 s: the suggested one.
+func TestSlowStep(t *testing.T) {
+	set := data.Set{}
+	for i := range 100000 {
+		set.X = append(set.X, float64(i)/1e4)
+		set.Y = append(set.Y, math.Sin(float64(i)/1e4))
+	}
+	c := train.Config{Model: nn.Spec{Hidden: []nn.Layer{{Units: 2048}, {Units: 2048}}},
+		BatchSize: 100000, ValFraction: 0.2, ScaleX: true, ScaleY: true, Seed: 1}
+	h, ok := find(Check(c, set, nil), SlowStep)
+	if !ok {
+		t.Fatalf("Check() gives no %s hint", SlowStep)
+	}
+	want := "One step of this setup takes about 1009 s; Pause and Stop answer only between " +
+		"steps. Use a smaller batch size."
+	if h.Message != want || h.Patch != "batch=128" || h.Severity != Warning {
+		t.Errorf("hint %+v, want message %q, patch batch=128", h, want)
+	}
+
+	c.BatchSize = 32 // 6·4.2e6·32 flops ≈ 0.4 s: no warning
+	if h, ok := find(Check(c, set, nil), SlowStep); ok {
+		t.Errorf("batch size 32: hint %+v, want none", h)
 	}
 }

@@ -157,8 +157,12 @@ func checkData(set data.Set, frac float64) error {
 	}
 	n := len(set.X)
 	if n < 2 {
-		return fmt.Errorf("%w: %d row, need at least 2 (more than about 10 recommended)",
-			ErrTooFewRows, n)
+		unit := "rows"
+		if n == 1 {
+			unit = "row"
+		}
+		return fmt.Errorf("%w: %d %s, need at least 2 (more than about 10 recommended)",
+			ErrTooFewRows, n, unit)
 	}
 	for i := range n {
 		if !finite(set.X[i]) || !finite(set.Y[i]) {
