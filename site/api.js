@@ -130,8 +130,17 @@
       return { x: Array.from(d.x), y: Array.from(d.y), val: Array.from(d.val, Boolean) };
     },
 
-    // predict resolves with the model's predictions at xs (an array).
+    // predict resolves with the model's predictions at xs (an array of
+    // finite numbers); it rejects anything else, naming the first bad value.
     predict(xs) {
+      if (!Array.isArray(xs) && !ArrayBuffer.isView(xs)) {
+        return Promise.reject(new Error("netfit.predict wants an array of numbers, got " + typeof xs));
+      }
+      const bad = Array.prototype.findIndex.call(xs, (v) => typeof v !== "number" || !isFinite(v));
+      if (bad >= 0) {
+        return Promise.reject(new Error("netfit.predict: x[" + bad + "] is " + String(xs[bad]) +
+          " (" + typeof xs[bad] + "); every x must be a finite number"));
+      }
       return ready.then(
         () =>
           new Promise((resolve, reject) => {
@@ -196,10 +205,15 @@
     if (!embedded || e.source !== window.parent || !m || typeof m.netfit !== "string") {
       return;
     }
+    const target = e.origin && e.origin !== "null" ? e.origin : "*";
+    if (m.netfit === "result" || m.netfit === "event" || m.netfit === "ready") {
+      return; // our own kinds of message, not commands
+    }
     if (!commands.includes(m.netfit)) {
+      const error = "unknown command " + JSON.stringify(m.netfit) + "; commands are " + commands.join(", ");
+      e.source.postMessage({ netfit: "result", id: m.id, error: error }, target);
       return;
     }
-    const target = e.origin && e.origin !== "null" ? e.origin : "*";
     const args = Array.isArray(m.args) ? m.args : m.value !== undefined ? [m.value] : [];
     Promise.resolve()
       .then(() => netfit[m.netfit](...args))

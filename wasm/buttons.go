@@ -125,7 +125,9 @@ func (p *page) updateStatus(m js.Value) {
 	at := "epoch " + strconv.Itoa(epoch) + " of " + strconv.Itoa(total)
 	switch {
 	case str(m, "error") != "":
-		p.setStatus("Stopped at " + at + ": training diverged (see below).")
+		// The epoch it failed in, counted from 1 as the note below does.
+		p.setStatus("Stopped in epoch " + strconv.Itoa(epoch+1) + " of " + strconv.Itoa(total) +
+			": training diverged (see the note below).")
 	case p.running:
 		p.setStatus("Training… " + at + ", " + view.Duration(num(m, "elapsed", 0)) + ".")
 	case flag(m, "finished"):

@@ -244,15 +244,29 @@ func dataErrorSlot(src string) string {
 // columns chosen before stay when the new table has them; otherwise the
 // given ones are used ("" picks the first numeric columns).
 func (p *page) useTable(text, name, xCol, yCol string, keepColumns bool) (source.Report, error) {
+	before := p.input
 	p.input.text, p.input.name = text, name
 	p.input.version++
-	p.storeTable()
 	if keepColumns {
 		xCol, yCol = p.s.Data.XCol, p.s.Data.YCol
 		if _, _, err := p.loadTable(xCol, yCol); errors.Is(err, table.ErrColumn) {
 			xCol, yCol = "", ""
 		}
 	}
+
+	// A table that cannot be fitted changes nothing: the data, the
+	// settings and the table kept for the next visit stay as they were.
+	_, rep, err := p.loadTable(xCol, yCol)
+	if err != nil {
+		p.input = before
+		msg := source.Explain(err)
+		if p.s.Data.Source == settings.SourceCSV {
+			p.setError(idCSVText, msg)
+		}
+		p.setStatus("The table (" + name + ") was not loaded: " + msg + " Nothing else changed.")
+		return rep, err
+	}
+	p.storeTable()
 
 	next := p.s
 	next.Train.Model.Hidden = append(next.Train.Model.Hidden[:0:0], next.Train.Model.Hidden...)
@@ -269,15 +283,9 @@ func (p *page) useTable(text, name, xCol, yCol string, keepColumns bool) (source
 	} else {
 		p.el(idCSVText).Set("value", "")
 	}
-
-	_, rep, err := p.loadTable(xCol, yCol)
-	if err != nil {
-		p.setStatus("The table (" + name + ") cannot be fitted: see the message in red.")
-	} else {
-		p.setStatus("Loaded the table (" + name + "): " + strconv.Itoa(rep.Kept) +
-			" rows kept, " + strconv.Itoa(rep.Dropped) + " dropped. Press Train.")
-	}
-	return rep, err
+	p.setStatus("Loaded the table (" + name + "): " + strconv.Itoa(rep.Kept) +
+		" rows kept, " + strconv.Itoa(rep.Dropped) + " dropped. Press Train.")
+	return rep, nil
 }
 
 // readFile reads a file the user picked or dropped.

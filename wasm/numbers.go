@@ -55,7 +55,8 @@ func (p *page) writeNumbers() {
 	p.setValue(idNumMAE, shown.Get("mae"), "", 4)
 	mape := shown.Get("mape")
 	if mape.Type() == js.TypeNumber && !flag(shown, "mapeReliable") {
-		p.setNumber(idNumMAPE, view.Number(mape.Float(), 3)+" % (unreliable)", false)
+		// Breaks only before "(unreliable)" (style.css), never inside a word.
+		p.setNumber(idNumMAPE, view.Number(mape.Float(), 2)+"\u00a0% (unreliable)", false)
 		p.el(idNumMAPE).AddClass("warn")
 		p.el(idNumMAPE).SetAttribute("title", str(shown, "mapeNote"))
 	} else {

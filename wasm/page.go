@@ -3,10 +3,12 @@
 package main
 
 import (
+	"strings"
 	"syscall/js"
 	"time"
 
 	"netfit/core/data"
+	"netfit/core/hint"
 	"netfit/core/metrics"
 	"netfit/core/settings"
 	"netfit/core/view"
@@ -98,6 +100,15 @@ func startPage() {
 	p.listenHash()
 	p.startFrames()
 	p.setStatus("Ready: press Train to fit the network to the data.")
+	p.noDataStatus()
+}
+
+// noDataStatus says in the status line that there is nothing to train on
+// while the data cannot be made; the reason shows in red in the Data panel.
+func (p *page) noDataStatus() {
+	if p.dataErr != nil {
+		p.setStatus("Nothing to train on yet: see the message in red in the Data panel.")
+	}
 }
 
 // el returns the element with the given id; it panics when the page lacks
@@ -262,6 +273,11 @@ func (p *page) receive(m js.Value) {
 func (p *page) configured(m js.Value) {
 	p.conf = m
 	p.clearFieldErrors()
+	if p.dataErr != nil {
+		// The trainer refused the empty data; the Data panel says why.
+		p.noDataStatus()
+		return
+	}
 	if msg := str(m, "error"); msg != "" {
 		id := fieldControls[str(m, "field")]
 		if id == "" {
@@ -301,7 +317,11 @@ func (p *page) progress(m js.Value) {
 		p.showHints(h)
 	}
 	p.runError = str(m, "error")
-	p.showRunError(p.runError)
+	if strings.Contains(p.hintsKey, hint.Diverged+"|") {
+		p.showRunError("") // the diverged hint says it, with its fix
+	} else {
+		p.showRunError(p.runError)
+	}
 	p.updateButtons()
 	p.updateStatus(m)
 	p.dirty = true

@@ -1,0 +1,261 @@
+//go:build !js
+
+// This file checks the page's messages for bad input: a rejected table, a
+// reversed x range, a formula typo or a formula without finite values, a
+// learning rate that diverges, a step too slow to pause, and misuse of the
+// JavaScript API. Each message must say plainly what to change, once, and
+// the page must keep what the user entered.
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// messagesJS collects the page's visible messages, one "slot: text" a line.
+const messagesJS = `(() => { const out = [];
+ const add = (k, v) => { if (v && v.trim()) out.push(k + ": " + v.trim()); };
+ add("status", document.getElementById("status").textContent);
+ const pr = document.getElementById("problems");
+ add("problems", pr.hidden ? "" : pr.textContent);
+ document.querySelectorAll(".error").forEach(e => add(e.id, e.textContent));
+ add("hints", document.getElementById("hints").innerText);
+ add("report", document.getElementById("data-report").innerText);
+ return out.join("\n"); })()`
+
+// messages returns the page's visible messages.
+func messages(tab *Tab) string { return Eval[string](tab, messagesJS) }
+
+// textOf returns the text of the element with the given id.
+func textOf(tab *Tab, id string) string {
+	return Eval[string](tab, `document.getElementById(`+jsString(id)+`).textContent`)
+}
+
+// TestBrowserMessageLoadCSVRejected checks that a table the API cannot fit
+// (a constant y) leaves the page as it was and says why in a sentence.
+func TestBrowserMessageLoadCSVRejected(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=300")
+	tab.WaitReady()
+	before := Eval[string](tab, `netfit.settings()`)
+	rows := Eval[int](tab, `netfit.data().x.length`)
+
+	got := Eval[string](tab, `netfit.loadCSV("x,y\n1,2\n3,2\n").then(() => "loaded", e => e.message)`)
+	want := `y is constant (every "y" is 2); R² is undefined and there is nothing to fit.`
+	if got != want {
+		t.Errorf("loadCSV rejected with %q, want %q", got, want)
+	}
+	if after := Eval[string](tab, `netfit.settings()`); after != before {
+		t.Errorf("settings after a rejected load:\n%s\nwant them unchanged:\n%s", after, before)
+	}
+	if n := Eval[int](tab, `netfit.data().x.length`); n != rows {
+		t.Errorf("%d rows after a rejected load, want the %d before", n, rows)
+	}
+	msgs := messages(tab)
+	if !strings.Contains(msgs, "was not loaded: "+want) || strings.Contains(msgs, "train:") ||
+		strings.Contains(msgs, "Read 2 of 2") {
+		t.Errorf("messages:\n%s\nwant the status to say the table was not loaded, and why", msgs)
+	}
+	tab.Screenshot("rejected-csv")
+	tab.CheckConsole()
+}
+
+// TestBrowserMessageXRange checks the one plain message of xmin > xmax.
+func TestBrowserMessageXRange(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("xmin=5&xmax=-5")
+	tab.WaitReady()
+	msgs := messages(tab)
+	if strings.Count(msgs, "xmin (5) must be below xmax (-5)") != 1 ||
+		!strings.Contains(msgs, "using xmin=-15, xmax=15 instead") ||
+		strings.Contains(msgs, "settings:") || strings.Contains(msgs, "≤") {
+		t.Errorf("messages:\n%s\nwant one plain sentence about xmin and xmax", msgs)
+	}
+	tab.Screenshot("x-range")
+	tab.CheckConsole()
+}
+
+// TestBrowserMessageFormulaTypo checks that a formula typo in a link stays
+// in the formula box and the URL, with the parser's message once, and that
+// nothing trains until it is fixed.
+func TestBrowserMessageFormulaTypo(t *testing.T) {
+	tests := []struct{ formula, escaped, want string }{
+		{"sinn(x)", "sinn(x)", `Unknown name "sinn" at column 1.`},
+		{"2x", "2x", `at column 2.`},
+		{"10*sin(", "10*sin(", `at column 8.`},
+	}
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	for _, tt := range tests {
+		t.Run(tt.formula, func(t *testing.T) {
+			tab.T = t
+			Eval[bool](tab, `(location.hash = "data=formula&f=`+tt.escaped+`", true)`)
+			tab.WaitTrue(`document.getElementById("formula").value === `+jsString(tt.formula), 10*time.Second)
+			if h := Eval[string](tab, `location.hash`); !strings.Contains(h, "f="+tt.escaped) {
+				t.Errorf("URL fragment %q lost the formula %s", h, tt.formula)
+			}
+			msgs := messages(tab)
+			if e := textOf(tab, "formula-error"); !strings.HasSuffix(e, tt.want) {
+				t.Errorf("formula error %q, want it to end %q", e, tt.want)
+			}
+			if strings.Count(msgs, "column") != 1 || strings.Contains(msgs, "Using .") ||
+				strings.Contains(msgs, "empty") || strings.Contains(msgs, "train:") {
+				t.Errorf("messages:\n%s\nwant the parser's message once", msgs)
+			}
+			if n := Eval[int](tab, `netfit.data().x.length`); n != 0 {
+				t.Errorf("%d rows of data for a formula that does not read, want none", n)
+			}
+			if e := Eval[string](tab, `netfit.train().then(() => "trained", e => e.message)`); !strings.Contains(e, "column") {
+				t.Errorf("train() = %q, want a refusal that names the column", e)
+			}
+		})
+	}
+	tab.T = t
+	tab.Screenshot("formula-typo")
+	tab.CheckConsole()
+}
+
+// TestBrowserMessageNoData checks the one message of a formula with no
+// finite value and of data=csv before a table is given.
+func TestBrowserMessageNoData(t *testing.T) {
+	tests := []struct{ fragment, slot, want string }{
+		{"data=formula&f=1/0", "formula-error",
+			"The formula gives no finite value on [-15, 15] (1/0 is infinite everywhere); change the formula."},
+		{"data=formula&f=10^400", "formula-error",
+			"The formula gives no finite value on [-15, 15] (10^400 is infinite everywhere); change the formula."},
+		{"data=csv", "csv-text-error", "No table loaded yet: paste or drop a CSV file in the Data panel."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fragment, func(t *testing.T) {
+			tab := NewTab(t)
+			tab.Open(tt.fragment)
+			tab.WaitReady()
+			tab.WaitTrue(`document.getElementById("status").textContent.startsWith("Nothing to train")`, 10*time.Second)
+			if got := textOf(tab, tt.slot); got != tt.want {
+				t.Errorf("%s: %q, want %q", tt.slot, got, tt.want)
+			}
+			msgs := messages(tab)
+			if strings.Contains(msgs, "train:") || strings.Contains(msgs, "undefined") ||
+				strings.Contains(msgs, "x range") || textOf(tab, "run-error") != "" {
+				t.Errorf("messages:\n%s\nwant only %q and the status", msgs, tt.want)
+			}
+			tab.Screenshot("no-data")
+			tab.CheckConsole()
+		})
+	}
+}
+
+// TestBrowserMessageDiverged checks the messages of a learning rate that
+// diverges: epochs counted from 1 in the status and the note, one
+// suggestion, no red line repeating the note.
+func TestBrowserMessageDiverged(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("opt=sgd&lr=10&epochs=100")
+	tab.WaitReady()
+	Eval[map[string]any](tab, `netfit.train()`)
+	tab.WaitTrue(`document.getElementById("hints").innerText.includes("Training stopped")`, 10*time.Second)
+	status := textOf(tab, "status")
+	hints := Eval[string](tab, `document.getElementById("hints").innerText`)
+	if !strings.HasPrefix(status, "Stopped in epoch 1 of 100") || !strings.Contains(hints, "stopped in epoch 1:") {
+		t.Errorf("status %q and note %q; want both at epoch 1", status, hints)
+	}
+	if strings.Contains(hints, "Try: try") || strings.Count(hints, "very high") != 1 {
+		t.Errorf("note %q, want one plain suggestion", hints)
+	}
+	patches := Eval[[]string](tab, `Array.from(document.querySelectorAll("#hints button"), b => b.dataset.patch)`)
+	lr := 0
+	for _, p := range patches {
+		if strings.Contains(p, "lr=") {
+			lr++
+			if !strings.Contains(p, "lr=0.01") {
+				t.Errorf("fix %q, want lr=0.01", p)
+			}
+		}
+	}
+	if lr != 1 {
+		t.Errorf("fixes %q, want one learning-rate fix", patches)
+	}
+	if e := textOf(tab, "run-error"); e != "" {
+		t.Errorf("red line %q repeats the note", e)
+	}
+	if n := Eval[string](tab, `document.querySelector(".numbers").innerText`); strings.Contains(n, "NaN") {
+		t.Errorf("the numbers show NaN: %q", n)
+	}
+	tab.Screenshot("diverged")
+	tab.CheckConsole()
+}
+
+// TestBrowserMessageSlowStep checks the warning before a step that takes
+// minutes, with a fix to a smaller batch size.
+func TestBrowserMessageSlowStep(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=100000&layers=2048,2048&batch=100000")
+	tab.WaitReady()
+	tab.WaitTrue(`document.getElementById("hints").innerText.includes("One step of this setup takes about")`, 150*time.Second)
+	hints := Eval[string](tab, `document.getElementById("hints").innerText`)
+	if !strings.Contains(hints, "Pause and Stop answer only between steps") {
+		t.Errorf("note %q, want it to say Pause waits for the step", hints)
+	}
+	patch := Eval[string](tab, `document.querySelector('#hints [data-hint="slow-step"]').dataset.patch`)
+	if patch != "batch=128" {
+		t.Errorf("fix %q, want batch=128", patch)
+	}
+	tab.Screenshot("slow-step")
+	tab.CheckConsole()
+}
+
+// TestBrowserMessageAPI checks the API's refusals: predict with a value that
+// is not a number, and an unknown postMessage command, which gets a reply.
+func TestBrowserMessageAPI(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200&epochs=2")
+	tab.WaitReady()
+	got := Eval[string](tab, `netfit.predict([null]).then(() => "predicted", e => e.message)`)
+	if got != "netfit.predict: x[0] is null (object); every x must be a finite number" {
+		t.Errorf("predict([null]) = %q, want a refusal", got)
+	}
+	reply := Eval[map[string]any](tab, `new Promise((resolve, reject) => {
+		const frame = document.createElement('iframe');
+		frame.src = 'index.html#embed=1&n=200&epochs=2&layers=8';
+		window.addEventListener('message', e => {
+			const m = e.data;
+			if (e.source !== frame.contentWindow || !m) return;
+			if (m.netfit === 'ready') frame.contentWindow.postMessage({netfit: 'bogus', id: 1}, '*');
+			if (m.netfit === 'result') resolve(m);
+		});
+		setTimeout(() => reject(new Error('no answer from the iframe in 30 s')), 30000);
+		document.body.appendChild(frame);
+	})`)
+	if e, _ := reply["error"].(string); reply["id"] != 1.0 ||
+		!strings.HasPrefix(e, `unknown command "bogus"; commands are configure, train`) {
+		t.Errorf("reply %v, want id 1 and an error naming the commands", reply)
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserMessageEmbedMAPE checks that the unreliable MAPE tile of the
+// embed view, at a phone's width, never leaves ")" alone on a line.
+func TestBrowserMessageEmbedMAPE(t *testing.T) {
+	tab := NewTab(t)
+	tab.Do(chromedp.EmulateViewport(360, 700))
+	tab.Open("embed=1&n=300&epochs=3&layers=8")
+	tab.WaitReady()
+	Eval[map[string]any](tab, `netfit.train()`)
+	tab.WaitTrue(`document.getElementById("num-mape").textContent.includes("unreliable")`, 10*time.Second)
+	same := Eval[bool](tab, `(() => {
+		const t = document.getElementById("num-mape").firstChild, s = t.textContent;
+		const top = i => { const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1);
+			return r.getBoundingClientRect().top; };
+		return top(s.indexOf("(")) === top(s.indexOf(")"));
+	})()`)
+	if !same {
+		t.Errorf("MAPE tile %q wraps inside \"(unreliable)\"", textOf(tab, "num-mape"))
+	}
+	Eval[bool](tab, `(document.getElementById("num-mape").scrollIntoView(), true)`)
+	tab.Screenshot("embed-mape")
+	tab.CheckConsole()
+}
