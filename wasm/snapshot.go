@@ -16,6 +16,13 @@ import (
 // not sent yet, the latest metrics and, when the budget allows or training
 // stopped, fresh predictions. stopped says training just ended or paused.
 func (w *worker) postProgress(stopped bool) {
+	w.postSnapshot(stopped, true)
+}
+
+// postSnapshot is postProgress; withPredictions false leaves the
+// predictions out, so that the counters, notes and hints of a new trainer
+// reach the page before a big network's first predictions are computed.
+func (w *worker) postSnapshot(stopped, withPredictions bool) {
 	now := time.Now()
 	w.lastPost = now
 	m := object{"type": msgProgress, "token": w.token, "run": w.runID,
@@ -41,7 +48,7 @@ func (w *worker) postProgress(stopped bool) {
 		w.hinted = len(hist)
 	}
 	w.addHistory(m, hist)
-	if stopped || w.budget.Due(now) {
+	if withPredictions && (stopped || w.budget.Due(now)) {
 		w.addPredictions(m)
 		w.budget.Ran(now, time.Since(now))
 	}

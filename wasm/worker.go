@@ -192,8 +192,10 @@ func (w *worker) build() {
 	reply["notes"] = stringList(w.tr.Notes())
 	w.post(reply)
 	if wasRunning {
-		w.postProgress(true)
+		w.postSnapshot(true, false)
 	}
+	w.postSnapshot(false, false)
+	w.hinted = -1 // the next snapshot repeats the hints, with predictions
 	w.postProgress(false)
 }
 
