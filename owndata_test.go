@@ -234,8 +234,8 @@ func TestBrowserCO2(t *testing.T) {
 }
 
 // TestBrowserBadTables loads CASES B14's one-row table (refused with a
-// clear message, the page's data left as it was, no NaN shown) and B23's infinities (dropped with their
-// lines, 1e20 kept with a warning).
+// clear message, the page's data left as it was, no NaN shown) and B23's
+// infinities (dropped with their lines, 1e20 kept with a warning).
 func TestBrowserBadTables(t *testing.T) {
 	tab := NewTab(t)
 	tab.Open("")
