@@ -39,6 +39,10 @@ type Kernels struct {
 	gemm, gemmBT, biasAdd, columnSums                js.Value
 	relu, reluBackprop, leakyReLU, leakyReLUBackprop js.Value
 	addScaled, sgd, momentum, rmsprop, adam          js.Value
+
+	// scratch is where gemm packs its operands (see packSize); it grows
+	// to the largest product seen and is reused.
+	scratch []float32
 }
 
 var (
@@ -157,13 +161,36 @@ func trivial(c []float32, m, k, n int, acc bool) bool {
 	return false
 }
 
+// packStrip is the part of the scratch that holds one packed 8-column
+// strip of B: 256 rows (gemm's block of the shared dimension) × 8 floats.
+const packStrip = 256 * 8
+
+// packSize returns the scratch that gemm needs, in floats: one strip of B
+// and, for Aᵀ·B (at), the full 4-column panels of A over one block of at
+// most 256 steps of the shared dimension.
+func packSize(m, k int, at bool) int {
+	if !at {
+		return packStrip
+	}
+	return packStrip + m&^3*min(k, 256)
+}
+
+// scratchFor returns the byte offset of a scratch of at least n floats.
+func (k *Kernels) scratchFor(n int) int {
+	if len(k.scratch) < n {
+		k.scratch = make([]float32, n)
+	}
+	return addr(k.scratch)
+}
+
 // MatMul computes C (+)= A·B; see [kernel.Kernels].
 func (k *Kernels) MatMul(c, a, b []float32, m, kk, n int, acc bool) {
 	checkShape("MatMul", c, a, b, m, kk, n)
 	if trivial(c, m, kk, n, acc) {
 		return
 	}
-	k.gemm.Invoke(addr(c), addr(a), addr(b), m, kk, n, kk, 1, flag(acc))
+	w := k.scratchFor(packSize(m, kk, false))
+	k.gemm.Invoke(addr(c), addr(a), addr(b), m, kk, n, kk, 1, flag(acc), w)
 	runtime.KeepAlive(c)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
@@ -175,7 +202,8 @@ func (k *Kernels) MatMulAT(c, a, b []float32, m, kk, n int, acc bool) {
 	if trivial(c, m, kk, n, acc) {
 		return
 	}
-	k.gemm.Invoke(addr(c), addr(a), addr(b), m, kk, n, 1, m, flag(acc))
+	w := k.scratchFor(packSize(m, kk, true))
+	k.gemm.Invoke(addr(c), addr(a), addr(b), m, kk, n, 1, m, flag(acc), w)
 	runtime.KeepAlive(c)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)

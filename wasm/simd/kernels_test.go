@@ -48,6 +48,58 @@ func TestTutorialShapes(t *testing.T) {
 	kerneltest.Shapes(t, loaded(t), kerneltest.TutorialShapes)
 }
 
+// TestPacking checks the products around gemm's packing: 4 to 7 rows
+// (panels of A packed for Aᵀ·B, strips of B not), 8 and more (both),
+// shared dimensions on either side of a 256-step block, and a scratch that
+// has to grow between calls (the shapes go from small to large).
+func TestPacking(t *testing.T) {
+	var shapes [][3]int
+	for _, m := range []int{4, 5, 7, 8, 9, 12, 1030} {
+		for _, k := range []int{1, 255, 256, 257, 600} {
+			for _, n := range []int{8, 13} {
+				shapes = append(shapes, [3]int{m, k, n})
+			}
+		}
+	}
+	kerneltest.Shapes(t, loaded(t), shapes)
+}
+
+// TestScratchBounds checks that gemm writes nothing past the scratch that
+// packSize asks for: each product gets a scratch of exactly that size with
+// guard values behind it.
+func TestScratchBounds(t *testing.T) {
+	k := loaded(t)
+	defer func() { k.scratch = nil }()
+	const guard = 64
+	for _, m := range []int{1, 3, 4, 5, 8, 9, 513} {
+		for _, kk := range []int{1, 2, 255, 257} {
+			for _, n := range []int{1, 8, 17} {
+				a, b := kerneltest.Floats(1, m*kk), kerneltest.Floats(2, kk*n)
+				c := make([]float32, m*n)
+				for _, op := range []struct {
+					name string
+					at   bool
+					f    func(c, a, b []float32, m, k, n int, acc bool)
+				}{{"MatMul", false, k.MatMul}, {"MatMulAT", true, k.MatMulAT}} {
+					size := packSize(m, kk, op.at)
+					buf := make([]float32, size+guard)
+					for i := range buf {
+						buf[i] = -7
+					}
+					k.scratch = buf[:size]
+					op.f(c, a, b, m, kk, n, false)
+					for i, v := range buf[size:] {
+						if v != -7 {
+							t.Fatalf("%s m×k×n=%d×%d×%d: gemm wrote %v at %d floats past its %d-float scratch",
+								op.name, m, kk, n, v, i, size)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestElementwise checks the elementwise steps against the Go reference,
 // bit for bit.
 func TestElementwise(t *testing.T) {

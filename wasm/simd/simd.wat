@@ -12,7 +12,9 @@
 ;;
 ;; Exports (f32 scalars are passed as JavaScript numbers):
 ;;
-;;   gemm(c, a, b, m, k, n, ars, aps, acc)  C (+)= A·B; A(i,p) at a[i·ars+p·aps]
+;;   gemm(c, a, b, m, k, n, ars, aps, acc, w)
+;;                                          C (+)= A·B; A(i,p) at a[i·ars+p·aps],
+;;                                          w a scratch for packing (see gemm)
 ;;   gemm_bt(c, a, b, m, k, n, acc)         C (+)= A·Bᵀ; A m×k, B n×k
 ;;   bias_add(z, b, rows, cols)             z[i][j] += b[j]
 ;;   column_sums(db, dz, rows, cols)        db[j] = Σ_i dz[i][j]
@@ -38,12 +40,17 @@
   ;; The shared dimension is cut into blocks of 256 steps, so that one
   ;; 8-column strip of B (256 × 8 floats, 8 KB) stays in the L1 cache while
   ;; every 4-row panel of A passes by it (the blocking of Goto & van de
-  ;; Geijn, ACM TOMS 34(3), 2008, without the packing). Blocks after the
-  ;; first add to C.
+  ;; Geijn, ACM TOMS 34(3), 2008). Blocks after the first add to C.
+  ;;
+  ;; w is a scratch in the same memory where the operands are packed: the
+  ;; current strip of B at w (8 KB) when m ≥ 8, and for the weight gradient
+  ;; (ars = 1) the 4-column panels of A at w + 8192 (4·floor(m/4)·256
+  ;; floats at most). Packing took the tutorial's products under node from
+  ;; 28-34 to 36-39 GFLOP/s.
   (func $gemm (export "gemm")
     (param $c i32) (param $a i32) (param $b i32)
     (param $m i32) (param $k i32) (param $n i32)
-    (param $ars i32) (param $aps i32) (param $acc i32)
+    (param $ars i32) (param $aps i32) (param $acc i32) (param $w i32)
     (local $p0 i32) (local $kc i32)
     (local.set $ars (i32.shl (local.get $ars) (i32.const 2)))
     (local.set $aps (i32.shl (local.get $aps) (i32.const 2)))
@@ -58,7 +65,8 @@
           (i32.shl (i32.mul (local.get $p0) (local.get $n)) (i32.const 2)))
         (local.get $m) (local.get $kc) (local.get $n)
         (local.get $ars) (local.get $aps)
-        (i32.or (local.get $acc) (i32.gt_s (local.get $p0) (i32.const 0))))
+        (i32.or (local.get $acc) (i32.gt_s (local.get $p0) (i32.const 0)))
+        (local.get $w))
       (local.set $p0 (i32.add (local.get $p0) (i32.const 256)))
       (br_if $block (i32.lt_s (local.get $p0) (local.get $k)))))
 
@@ -69,33 +77,50 @@
   (func $gemm_block
     (param $c i32) (param $a i32) (param $b i32)
     (param $m i32) (param $kc i32) (param $n i32)
-    (param $ars i32) (param $aps i32) (param $add i32)
+    (param $ars i32) (param $aps i32) (param $add i32) (param $w i32)
     (local $ldb i32) (local $i i32) (local $j i32) (local $ci i32) (local $ai i32)
+    (local $packb i32) (local $packa i32) (local $bs i32) (local $ldbs i32)
     (local.set $ldb (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $packb (i32.ge_s (local.get $m) (i32.const 8)))
+    ;; A is packed for the weight gradient only: rows of A adjacent (ars =
+    ;; 4 bytes) and steps apart (aps > 4; a forward product with k = 1 also
+    ;; has ars = 4, and Go gives it no room for panels).
+    (local.set $packa (i32.and
+      (i32.and (i32.eq (local.get $ars) (i32.const 4)) (i32.ne (local.get $aps) (i32.const 4)))
+      (i32.ge_s (local.get $m) (i32.const 4))))
+    (if (local.get $packa)
+      (then (call $pack_a (i32.add (local.get $w) (i32.const 8192))
+        (local.get $a) (local.get $m) (local.get $kc) (local.get $aps))))
 
     ;; Strips of 8 columns.
     (block $done8
       (loop $strip8
         (br_if $done8 (i32.gt_s (i32.add (local.get $j) (i32.const 8)) (local.get $n)))
+        (local.set $bs (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $ldbs (local.get $ldb))
+        (if (local.get $packb)
+          (then
+            (call $pack_b8 (local.get $w) (local.get $bs) (local.get $ldb) (local.get $kc))
+            (local.set $bs (local.get $w))
+            (local.set $ldbs (i32.const 32))))
         (local.set $i (i32.const 0))
         (block $rows4done
           (loop $rows4
             (br_if $rows4done (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
-            (if (i32.eq (local.get $ars) (i32.const 4))
+            (if (local.get $packa)
               (then (call $tile4x8t
                 (call $at (local.get $c) (local.get $i) (local.get $ldb) (local.get $j))
                 (local.get $ldb)
-                (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ars)))
-                (local.get $ars) (local.get $aps)
-                (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2)))
-                (local.get $ldb) (local.get $kc) (local.get $add)))
+                (i32.add (i32.add (local.get $w) (i32.const 8192))
+                  (i32.shl (i32.mul (local.get $i) (local.get $kc)) (i32.const 2)))
+                (i32.const 4) (i32.const 16)
+                (local.get $bs) (local.get $ldbs) (local.get $kc) (local.get $add)))
               (else (call $tile4x8
               (call $at (local.get $c) (local.get $i) (local.get $ldb) (local.get $j))
               (local.get $ldb)
               (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ars)))
               (local.get $ars) (local.get $aps)
-              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2)))
-              (local.get $ldb) (local.get $kc) (local.get $add))))
+              (local.get $bs) (local.get $ldbs) (local.get $kc) (local.get $add))))
             (local.set $i (i32.add (local.get $i) (i32.const 4)))
             (br $rows4)))
         (block $rows1done
@@ -105,8 +130,7 @@
               (call $at (local.get $c) (local.get $i) (local.get $ldb) (local.get $j))
               (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ars)))
               (local.get $aps)
-              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2)))
-              (local.get $ldb) (local.get $kc) (local.get $add))
+              (local.get $bs) (local.get $ldbs) (local.get $kc) (local.get $add))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $rows1)))
         (local.set $j (i32.add (local.get $j) (i32.const 8)))
@@ -157,6 +181,40 @@
           (br_if $row (i32.lt_s (local.get $i) (local.get $m))))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $col))))
+
+  ;; pack_b8 copies an 8-column strip of B (kc rows, row stride ldb bytes)
+  ;; to w, 32 bytes per row. Unpacked, the rows of a strip lie a row of B
+  ;; apart (2 KB when n = 512), so they fall into a few sets of the L1
+  ;; cache and push each other out; packed, the strip (8 KB at most) stays
+  ;; in L1 while the row panels of A pass by.
+  (func $pack_b8 (param $w i32) (param $b i32) (param $ldb i32) (param $kc i32)
+    (loop $row
+      (v128.store (local.get $w) (v128.load (local.get $b)))
+      (v128.store offset=16 (local.get $w) (v128.load offset=16 (local.get $b)))
+      (local.set $w (i32.add (local.get $w) (i32.const 32)))
+      (local.set $b (i32.add (local.get $b) (local.get $ldb)))
+      (br_if $row (local.tee $kc (i32.sub (local.get $kc) (i32.const 1))))))
+
+  ;; pack_a copies the weight gradient's A (the layer input, read by
+  ;; columns: A(i, p) at a + 4i + p·aps) to w as panels of 4 columns, panel
+  ;; q holding A(4q…4q+3, p) for p = 0…kc-1 in 16 contiguous bytes per step,
+  ;; for the floor(m/4) full panels. Unpacked, each step of a panel reads 16
+  ;; bytes from a new cache line a row of the input apart.
+  (func $pack_a (param $w i32) (param $a i32) (param $m i32) (param $kc i32) (param $aps i32)
+    (local $src i32) (local $p i32)
+    (block $done
+      (loop $panel
+        (br_if $done (i32.lt_s (local.get $m) (i32.const 4)))
+        (local.set $src (local.get $a))
+        (local.set $p (local.get $kc))
+        (loop $step
+          (v128.store (local.get $w) (v128.load (local.get $src)))
+          (local.set $w (i32.add (local.get $w) (i32.const 16)))
+          (local.set $src (i32.add (local.get $src) (local.get $aps)))
+          (br_if $step (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $m (i32.sub (local.get $m) (i32.const 4)))
+        (br $panel))))
 
   ;; at returns the address of element (i, j) of a matrix at c with a row
   ;; stride of ld bytes.
