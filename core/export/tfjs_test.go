@@ -25,8 +25,11 @@ var tfjsDir = filepath.Join("..", "..", "testdata", "tfjs")
 // tf.loadLayersModel (TensorFlow.js 4.22.0 under node, cpu backend) in one
 // node run, and compares the predictions at 100 x values, inside and beyond
 // the data's range, with the trainer's: within 1e-5 relative to
-// max(|y|, 1e-3·10), y being of order 10 (TF.js computes in float32; its
-// erf for GELU is a polynomial approximation good to about 1e-7).
+// max(|y|, 0.1). TF.js computes in float32, and a prediction is a sum of
+// terms of y's order (10), each rounded to about 1e-6, so near y = 0 only
+// an absolute bound makes sense (one run put a leaky-ReLU prediction of
+// 0.0024 1.04e-7 apart). TF.js' erf for GELU is a polynomial
+// approximation good to about 1e-7.
 func TestTFJSLoad(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -79,7 +82,7 @@ func TestTFJSLoad(t *testing.T) {
 				t.Fatalf("%d predictions, want %d", len(r.Y), len(w))
 			}
 			for i := range w {
-				if !relClose(r.Y[i], w[i], 1e-5, 1e-2) {
+				if !relClose(r.Y[i], w[i], 1e-5, 0.1) {
 					t.Fatalf("x=%g: TF.js predicts %.9g, netfit %.9g", xs[i], r.Y[i], w[i])
 				}
 			}

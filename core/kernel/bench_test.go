@@ -39,3 +39,33 @@ func benchOp(b *testing.B, f func(c, a, b []float32, m, k, n int, acc bool), sha
 		})
 	}
 }
+
+// BenchmarkAdamDeadUnits times Adam steps over 100 000 weights whose
+// gradient has become zero and whose moments start at the edge of the
+// subnormal range. Flush zeroes them after a step, so a step costs as much
+// as one on ordinary values (/live); without it the moments stay subnormal
+// and each step is many times slower.
+func BenchmarkAdamDeadUnits(b *testing.B) {
+	const n = 100_000
+	e := Go.(Elementwise)
+	for _, dead := range []bool{false, true} {
+		name := "live"
+		if dead {
+			name = "dead"
+		}
+		b.Run(name, func(b *testing.B) {
+			rng := newRand(3)
+			p, g := randSlice(rng, n), randSlice(rng, n)
+			m, v := make([]float32, n), make([]float32, n)
+			for i := range m {
+				m[i], v[i] = 0x1p-130, 0x1p-100
+			}
+			if dead {
+				clear(g)
+			}
+			for b.Loop() {
+				e.Adam(p, g, m, v, 0.001, 0.1, 0.001, 1e-7)
+			}
+		})
+	}
+}

@@ -131,3 +131,51 @@ func TestUseElementwise(t *testing.T) {
 }
 
 type fakeElementwise struct{ goKernels }
+
+// TestFlush checks Flush on the edges of the subnormal range.
+func TestFlush(t *testing.T) {
+	for _, c := range []struct{ x, want float32 }{
+		{0x1p-126, 0x1p-126}, {-0x1p-126, -0x1p-126}, {1, 1}, {float32(math.Inf(-1)), float32(math.Inf(-1))},
+		{0x1.fffffcp-127, 0}, {-0x1p-149, 0}, {0x1p-149, 0}, {float32(math.Copysign(0, -1)), 0},
+	} {
+		if got := Flush(c.x); math.Float32bits(got) != math.Float32bits(c.want) {
+			t.Errorf("Flush(%g) = %g, want %g", c.x, got, c.want)
+		}
+	}
+	if got := Flush(float32(math.NaN())); got == got {
+		t.Errorf("Flush(NaN) = %g, want NaN", got)
+	}
+}
+
+// TestOptimizerStateFlushed checks that a zero gradient drives the state of
+// every optimizer to exactly zero once it decays below the smallest normal
+// float32, instead of leaving it subnormal (where Adam's m used to stick at
+// 2⁻¹⁴⁹: m − m·0.1 rounds back to m).
+func TestOptimizerStateFlushed(t *testing.T) {
+	const steps = 2000
+	g := []float32{0}
+	e := Go.(Elementwise)
+	check := func(name string, state ...[]float32) {
+		t.Helper()
+		for i, s := range state {
+			if s[0] != 0 || math.Float32bits(s[0]) != 0 {
+				t.Errorf("%s: state %d is %g after %d steps of zero gradient, want +0", name, i, s[0], steps)
+			}
+		}
+	}
+	p, v := []float32{1}, []float32{1}
+	for range steps {
+		e.Momentum(p, g, v, 0.01, 0.9, false)
+	}
+	check("Momentum", v)
+	p, v, mom := []float32{1}, []float32{1}, []float32{1}
+	for range steps {
+		e.RMSprop(p, g, v, mom, 0.01, 0.9, 0.1, 1e-7, 0.9)
+	}
+	check("RMSprop", v, mom)
+	p, m, v := []float32{1}, []float32{1}, []float32{1}
+	for range steps * 50 { // v decays by 0.999 per step
+		e.Adam(p, g, m, v, 0.001, 0.1, 0.001, 1e-7)
+	}
+	check("Adam", m, v)
+}

@@ -883,15 +883,23 @@
   (func $sgd (export "sgd") (param $p i32) (param $g i32) (param $n i32) (param $lr f32)
     (call $add_scaled (local.get $p) (local.get $g) (local.get $n) (f32.neg (local.get $lr))))
 
-  ;; momentum: v ← v·μ − g·lr; p ← p + v, or with Nesterov p ← p + v·μ − g·lr.
+  ;; The optimizers store their state flushed: a subnormal value becomes +0
+  ;; (the lanes whose exponent bits are all zero are cleared), as Go's
+  ;; kernel.Flush does, because arithmetic on subnormals is about a hundred
+  ;; times slower and the state of a weight whose gradient stays zero
+  ;; otherwise sticks there.
+
+  ;; momentum: v ← flush(v·μ − g·lr); p ← p + v, or with Nesterov
+  ;; p ← p + v·μ − g·lr.
   (func $momentum (export "momentum")
     (param $p i32) (param $g i32) (param $v i32) (param $n i32)
     (param $lr f32) (param $mu f32) (param $nesterov i32)
-    (local $i i32) (local $end4 i32) (local $end i32)
+    (local $expo4 v128) (local $i i32) (local $end4 i32) (local $end i32)
     (local $lr4 v128) (local $mu4 v128) (local $glr v128) (local $vel v128)
     (local $glr1 f32) (local $vel1 f32)
     (local.set $lr4 (f32x4.splat (local.get $lr)))
     (local.set $mu4 (f32x4.splat (local.get $mu)))
+    (local.set $expo4 (v128.const i32x4 0x7f800000 0x7f800000 0x7f800000 0x7f800000))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (block $done
@@ -902,6 +910,7 @@
         (local.set $vel (f32x4.sub
           (f32x4.mul (v128.load (i32.add (local.get $v) (local.get $i))) (local.get $mu4))
           (local.get $glr)))
+        (local.set $vel (v128.andnot (local.get $vel) (i32x4.eq (v128.and (local.get $vel) (local.get $expo4)) (v128.const i32x4 0 0 0 0))))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vel))
         (if (local.get $nesterov)
           (then (local.set $vel (f32x4.sub (f32x4.mul (local.get $vel) (local.get $mu4))
@@ -918,6 +927,7 @@
         (local.set $vel1 (f32.sub
           (f32.mul (f32.load (i32.add (local.get $v) (local.get $i))) (local.get $mu))
           (local.get $glr1)))
+        (local.set $vel1 (select (f32.const 0) (local.get $vel1) (i32.eqz (i32.and (i32.reinterpret_f32 (local.get $vel1)) (i32.const 0x7f800000)))))
         (f32.store (i32.add (local.get $v) (local.get $i)) (local.get $vel1))
         (if (local.get $nesterov)
           (then (local.set $vel1 (f32.sub (f32.mul (local.get $vel1) (local.get $mu))
@@ -927,12 +937,13 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $step))))
 
-  ;; rmsprop: v ← ρ·v + decay·g²; Δ ← lr·g / √(v + ε); with μ ≠ 0
-  ;; mom ← μ·mom + Δ and Δ ← mom; p ← p − Δ. mom is not touched when μ = 0.
+  ;; rmsprop: v ← flush(ρ·v + decay·g²); Δ ← lr·g / √(v + ε); with μ ≠ 0
+  ;; mom ← flush(μ·mom + Δ) and Δ ← mom; p ← p − Δ. mom is not touched
+  ;; when μ = 0.
   (func $rmsprop (export "rmsprop")
     (param $p i32) (param $g i32) (param $v i32) (param $mom i32) (param $n i32)
     (param $lr f32) (param $rho f32) (param $decay f32) (param $eps f32) (param $mu f32)
-    (local $i i32) (local $end4 i32) (local $end i32) (local $usemom i32)
+    (local $expo4 v128) (local $i i32) (local $end4 i32) (local $end i32) (local $usemom i32)
     (local $lr4 v128) (local $rho4 v128) (local $decay4 v128) (local $eps4 v128) (local $mu4 v128)
     (local $gv v128) (local $vel v128) (local $d v128)
     (local $g1 f32) (local $vel1 f32) (local $d1 f32)
@@ -942,6 +953,7 @@
     (local.set $decay4 (f32x4.splat (local.get $decay)))
     (local.set $eps4 (f32x4.splat (local.get $eps)))
     (local.set $mu4 (f32x4.splat (local.get $mu)))
+    (local.set $expo4 (v128.const i32x4 0x7f800000 0x7f800000 0x7f800000 0x7f800000))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (block $done
@@ -951,6 +963,7 @@
         (local.set $vel (f32x4.add
           (f32x4.mul (local.get $rho4) (v128.load (i32.add (local.get $v) (local.get $i))))
           (f32x4.mul (local.get $decay4) (f32x4.mul (local.get $gv) (local.get $gv)))))
+        (local.set $vel (v128.andnot (local.get $vel) (i32x4.eq (v128.and (local.get $vel) (local.get $expo4)) (v128.const i32x4 0 0 0 0))))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vel))
         (local.set $d (f32x4.div (f32x4.mul (local.get $lr4) (local.get $gv))
           (f32x4.sqrt (f32x4.add (local.get $vel) (local.get $eps4)))))
@@ -959,6 +972,7 @@
             (local.set $d (f32x4.add
               (f32x4.mul (local.get $mu4) (v128.load (i32.add (local.get $mom) (local.get $i))))
               (local.get $d)))
+            (local.set $d (v128.andnot (local.get $d) (i32x4.eq (v128.and (local.get $d) (local.get $expo4)) (v128.const i32x4 0 0 0 0))))
             (v128.store (i32.add (local.get $mom) (local.get $i)) (local.get $d))))
         (v128.store (i32.add (local.get $p) (local.get $i))
           (f32x4.sub (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $d)))
@@ -971,6 +985,7 @@
         (local.set $vel1 (f32.add
           (f32.mul (local.get $rho) (f32.load (i32.add (local.get $v) (local.get $i))))
           (f32.mul (local.get $decay) (f32.mul (local.get $g1) (local.get $g1)))))
+        (local.set $vel1 (select (f32.const 0) (local.get $vel1) (i32.eqz (i32.and (i32.reinterpret_f32 (local.get $vel1)) (i32.const 0x7f800000)))))
         (f32.store (i32.add (local.get $v) (local.get $i)) (local.get $vel1))
         (local.set $d1 (f32.div (f32.mul (local.get $lr) (local.get $g1))
           (f32.sqrt (f32.add (local.get $vel1) (local.get $eps)))))
@@ -979,18 +994,19 @@
             (local.set $d1 (f32.add
               (f32.mul (local.get $mu) (f32.load (i32.add (local.get $mom) (local.get $i))))
               (local.get $d1)))
+            (local.set $d1 (select (f32.const 0) (local.get $d1) (i32.eqz (i32.and (i32.reinterpret_f32 (local.get $d1)) (i32.const 0x7f800000)))))
             (f32.store (i32.add (local.get $mom) (local.get $i)) (local.get $d1))))
         (f32.store (i32.add (local.get $p) (local.get $i))
           (f32.sub (f32.load (i32.add (local.get $p) (local.get $i))) (local.get $d1)))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $step))))
 
-  ;; adam: m ← m + (g − m)·decay1; v ← v + (g² − v)·decay2;
-  ;; p ← p − (m·α) / (√v + ε), with α the bias-corrected step size.
+  ;; adam: m ← flush(m + (g − m)·decay1); v ← flush(v + (g² − v)·decay2);
+  ;; p ← p − m·(α / (√v + ε)), with α the bias-corrected step size.
   (func $adam (export "adam")
     (param $p i32) (param $g i32) (param $m i32) (param $v i32) (param $n i32)
     (param $alpha f32) (param $decay1 f32) (param $decay2 f32) (param $eps f32)
-    (local $i i32) (local $end4 i32) (local $end i32)
+    (local $expo4 v128) (local $i i32) (local $end4 i32) (local $end i32)
     (local $alpha4 v128) (local $d14 v128) (local $d24 v128) (local $eps4 v128)
     (local $gv v128) (local $mv v128) (local $vv v128)
     (local $g1 f32) (local $m1 f32) (local $v1 f32)
@@ -998,6 +1014,7 @@
     (local.set $d14 (f32x4.splat (local.get $decay1)))
     (local.set $d24 (f32x4.splat (local.get $decay2)))
     (local.set $eps4 (f32x4.splat (local.get $eps)))
+    (local.set $expo4 (v128.const i32x4 0x7f800000 0x7f800000 0x7f800000 0x7f800000))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (block $done
@@ -1007,16 +1024,19 @@
         (local.set $mv (v128.load (i32.add (local.get $m) (local.get $i))))
         (local.set $mv (f32x4.add (local.get $mv)
           (f32x4.mul (f32x4.sub (local.get $gv) (local.get $mv)) (local.get $d14))))
+        (local.set $mv (v128.andnot (local.get $mv) (i32x4.eq (v128.and (local.get $mv) (local.get $expo4)) (v128.const i32x4 0 0 0 0))))
         (v128.store (i32.add (local.get $m) (local.get $i)) (local.get $mv))
         (local.set $vv (v128.load (i32.add (local.get $v) (local.get $i))))
         (local.set $vv (f32x4.add (local.get $vv)
           (f32x4.mul (f32x4.sub (f32x4.mul (local.get $gv) (local.get $gv)) (local.get $vv))
             (local.get $d24))))
+        (local.set $vv (v128.andnot (local.get $vv) (i32x4.eq (v128.and (local.get $vv) (local.get $expo4)) (v128.const i32x4 0 0 0 0))))
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vv))
         (v128.store (i32.add (local.get $p) (local.get $i))
           (f32x4.sub (v128.load (i32.add (local.get $p) (local.get $i)))
-            (f32x4.div (f32x4.mul (local.get $mv) (local.get $alpha4))
-              (f32x4.add (f32x4.sqrt (local.get $vv)) (local.get $eps4)))))
+            (f32x4.mul (local.get $mv)
+              (f32x4.div (local.get $alpha4)
+                (f32x4.add (f32x4.sqrt (local.get $vv)) (local.get $eps4))))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $step)))
     (block $done
@@ -1026,15 +1046,18 @@
         (local.set $m1 (f32.load (i32.add (local.get $m) (local.get $i))))
         (local.set $m1 (f32.add (local.get $m1)
           (f32.mul (f32.sub (local.get $g1) (local.get $m1)) (local.get $decay1))))
+        (local.set $m1 (select (f32.const 0) (local.get $m1) (i32.eqz (i32.and (i32.reinterpret_f32 (local.get $m1)) (i32.const 0x7f800000)))))
         (f32.store (i32.add (local.get $m) (local.get $i)) (local.get $m1))
         (local.set $v1 (f32.load (i32.add (local.get $v) (local.get $i))))
         (local.set $v1 (f32.add (local.get $v1)
           (f32.mul (f32.sub (f32.mul (local.get $g1) (local.get $g1)) (local.get $v1))
             (local.get $decay2))))
+        (local.set $v1 (select (f32.const 0) (local.get $v1) (i32.eqz (i32.and (i32.reinterpret_f32 (local.get $v1)) (i32.const 0x7f800000)))))
         (f32.store (i32.add (local.get $v) (local.get $i)) (local.get $v1))
         (f32.store (i32.add (local.get $p) (local.get $i))
           (f32.sub (f32.load (i32.add (local.get $p) (local.get $i)))
-            (f32.div (f32.mul (local.get $m1) (local.get $alpha))
-              (f32.add (f32.sqrt (local.get $v1)) (local.get $eps)))))
+            (f32.mul (local.get $m1)
+              (f32.div (local.get $alpha)
+                (f32.add (f32.sqrt (local.get $v1)) (local.get $eps))))))
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $step)))))

@@ -124,6 +124,49 @@ var elementwiseCases = []elementwiseCase{
 			e.Adam(out[0][:n], in[0], out[1][:n], out[2][:n], 0.0031, 0.1, 0.001, 1e-7)
 		}
 	}},
+	// The optimizers again, on state near the subnormal range with zero
+	// gradients where in[0] is not positive, so that some state values
+	// decay below 2⁻¹²⁶ and are flushed (kernel.Flush).
+	{"Momentum decaying", 1, 2, false, func(e kernel.Elementwise, in, out [][]float32, n int) {
+		g := decaying(in[0], out[1:], n)
+		for range 3 {
+			e.Momentum(out[0][:n], g, out[1][:n], 1e-40, 0.5, false)
+		}
+	}},
+	{"RMSprop decaying", 1, 3, false, func(e kernel.Elementwise, in, out [][]float32, n int) {
+		g := decaying(in[0], out[1:], n)
+		for range 3 {
+			e.RMSprop(out[0][:n], g, out[1][:n], out[2][:n], 1e-40, 0.5, 1e-20, 1e-7, 0.5)
+		}
+	}},
+	{"Adam decaying", 1, 3, false, func(e kernel.Elementwise, in, out [][]float32, n int) {
+		g := decaying(in[0], out[1:], n)
+		for range 3 {
+			e.Adam(out[0][:n], g, out[1][:n], out[2][:n], 0.0031, 0.5, 0.5, 1e-7)
+		}
+	}},
+}
+
+// tiny are optimizer state values at the edge of the subnormal range: the
+// smallest normal float32 and small multiples of it, subnormals, zeros.
+var tiny = []float32{0x1p-126, -0x1p-126, 0x1.8p-125, -0x1p-124, 0x1p-130, -0x1p-149,
+	0x1p-149, 0, float32(math.Copysign(0, -1)), 0x1p-120}
+
+// decaying fills the optimizer state with the tiny values and returns
+// gradients that are zero where g is not positive and 1e-25·g elsewhere.
+func decaying(g []float32, state [][]float32, n int) []float32 {
+	for _, s := range state {
+		for i := range s[:n] {
+			s[i] = tiny[i%len(tiny)]
+		}
+	}
+	out := make([]float32, n)
+	for i, v := range g[:n] {
+		if v > 0 {
+			out[i] = 1e-25 * v
+		}
+	}
+	return out
 }
 
 // run applies c to fresh outputs: output o starts as values seeded by o
