@@ -42,9 +42,9 @@ func runBundle(siteDir, out string) {
 //     script answers the page's fetch("netfit.wasm") with it, decompressed
 //     by the browser's DecompressionStream;
 //   - the same boot script starts the Web Worker from a Blob URL holding
-//     wasm_exec.js and worker.js, since a page opened from file:// cannot
-//     start a worker from a file. main.js then hands the worker the compiled
-//     module by postMessage, as it does on a server.
+//     wasm_exec.js, simd.js and worker.js, since a page opened from file://
+//     cannot start a worker from a file. main.js then hands the worker the
+//     compiled module by postMessage, as it does on a server.
 //
 // It refuses a page that refers to any other file, which it could not
 // inline. It returns the size of the file written.
@@ -175,7 +175,8 @@ func bootBlocks(siteDir string, read func(string) (string, error)) (string, erro
 	var b strings.Builder
 	b.WriteString(`<script type="application/json" id="netfit-files">{` + strings.Join(files, ",\n") + "}</script>\n")
 	for _, f := range []struct{ id, name string }{
-		{"netfit-wasm-exec", "wasm_exec.js"}, {"netfit-worker", "worker.js"},
+		{"netfit-wasm-exec", "wasm_exec.js"}, {"netfit-simd", "simd.js"},
+		{"netfit-worker", "worker.js"},
 	} {
 		js, err := read(f.name)
 		if err != nil {
@@ -201,7 +202,7 @@ func insertBeforeDeferred(page, blocks string) (string, error) {
 // bootScript makes the single file behave like the served site: fetch()
 // of a .wasm file of the site is answered from the files block, in the page
 // and in the worker, and new Worker("worker.js") starts a worker from a
-// Blob URL of wasm_exec.js and worker.js.
+// Blob URL of wasm_exec.js, simd.js and worker.js.
 const bootScript = `// netfit single-file boot (written by make bundle, see bundle.go).
 "use strict";
 (function () {
@@ -231,14 +232,14 @@ const bootScript = `// netfit single-file boot (written by make bundle, see bund
   installFetch(window, files);
 
   // The worker gets every file but netfit.wasm (main.js sends it the
-  // compiled module), and finds Go's wasm_exec.js already loaded when
-  // worker.js asks for it with importScripts.
+  // compiled module), and finds Go's wasm_exec.js and simd.js already
+  // loaded when worker.js asks for them with importScripts.
   const workerFiles = Object.assign({}, files);
   delete workerFiles["netfit.wasm"];
   const workerURL = URL.createObjectURL(new Blob([
     "self.importScripts = function () {};\n",
     "(" + installFetch.toString() + ")(self, " + JSON.stringify(workerFiles) + ");\n",
-    text("netfit-wasm-exec"), "\n", text("netfit-worker")],
+    text("netfit-wasm-exec"), "\n", text("netfit-simd"), "\n", text("netfit-worker")],
     { type: "text/javascript" }));
   const NativeWorker = window.Worker;
   window.Worker = function (url, options) {

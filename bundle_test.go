@@ -93,6 +93,12 @@ func TestBrowserBundle(t *testing.T) {
 	if !Eval[bool](tab, `window.netfitBundle === true`) {
 		t.Error("the page did not run the bundle's boot script")
 	}
+	// The worker's kernels: simd.wasm and simd.js come from the file too.
+	const footer = `document.getElementById("kernel").textContent`
+	tab.WaitTrue(footer+` !== "–"`, 30*time.Second)
+	if got := Eval[string](tab, footer); got != "simd128" {
+		t.Errorf("footer kernels in the single file: %q, want simd128", got)
+	}
 
 	tab.Do(chromedp.Click(chromedp.CSS("#train")))
 	start := time.Now()

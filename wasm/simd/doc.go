@@ -8,8 +8,8 @@
 // faster, and the elementwise steps (bias add, ReLU, leaky ReLU, optimizer
 // updates) several times faster.
 //
-// The module has no memory of its own. The page's loader (site/main.js and
-// site/worker.js) assembles nothing: make build turns simd.wat into
+// The module has no memory of its own. The page's loader (attachSIMD in
+// site/simd.js, for site/main.js and site/worker.js) assembles nothing: make build turns simd.wat into
 // site/simd.wasm with wat2wasm, and the loader instantiates it with the Go
 // instance's memory (instance.exports.mem) as env.memory, after
 // instantiating Go and before go.run, and stores its exports in
