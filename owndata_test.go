@@ -138,6 +138,54 @@ func TestBrowserUploadFile(t *testing.T) {
 	tab.CheckConsole()
 }
 
+// TestBrowserDropFile drops a CSV file on the page, as a user dragging it
+// from their desktop would, and then plain text: each becomes the data, and
+// the page's "dropping" highlight comes and goes with the drag.
+func TestBrowserDropFile(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	// A drag over the page highlights it; the drop reads the file.
+	tab.Do(chromedp.Evaluate[chromedp.Void](`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(["x,y\n1,2\n2,4.5\n3,5.9\n4,8.2\n5,9.8\n6,12.1\n"],
+			"dropped.csv", { type: "text/csv" }));
+		document.body.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+		window.highlighted = document.body.classList.contains("dropping");
+		document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+	})()`))
+	if !Eval[bool](tab, `window.highlighted`) {
+		t.Error("no dropping highlight while a file is dragged over the page")
+	}
+	tab.WaitTrue(`document.getElementById("data-report").textContent.includes("dropped.csv")`,
+		10*time.Second)
+	if Eval[bool](tab, `document.body.classList.contains("dropping")`) {
+		t.Error("the dropping highlight stays after the drop")
+	}
+	if got := Eval[string](tab, `document.getElementById("data-source").value`); got != "csv" {
+		t.Errorf("source %q after the drop, want csv", got)
+	}
+	tab.WaitTrue(`netfit.data().x.length === 6`, 10*time.Second)
+	if got := Eval[[]float64](tab, `netfit.data().y`); len(got) != 6 || got[1] != 4.5 {
+		t.Errorf("y after the drop %v, want the file's 2, 4.5, …", got)
+	}
+
+	// Text dragged from another page arrives as text/plain.
+	tab.Do(chromedp.Evaluate[chromedp.Void](`(() => {
+		const dt = new DataTransfer();
+		dt.setData("text/plain", "a\tb\n1\t10\n2\t20\n3\t31\n4\t39\n");
+		document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+	})()`))
+	tab.WaitTrue(`netfit.data().x.length === 4`, 10*time.Second)
+	if got := Eval[[]float64](tab, `netfit.data().y`); len(got) != 4 || got[3] != 39 {
+		t.Errorf("y after dropping text %v, want 10, 20, 31, 39", got)
+	}
+	if report := text(tab, "data-report"); !strings.Contains(report, "dropped text") {
+		t.Errorf("report %q, want it to name the dropped text", report)
+	}
+	tab.CheckConsole()
+}
+
 // TestBrowserFormula types a formula with a mistake, sees the message with
 // its column, corrects it, and sees log(x)'s undefined samples reported.
 func TestBrowserFormula(t *testing.T) {
