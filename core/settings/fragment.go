@@ -56,7 +56,8 @@ func (s Settings) Fragment() string {
 // person, with or without the leading "#", on top of base: keys that are
 // missing keep base's values. Keys may come in any order; they are applied
 // in the order Fragment writes them, and preset=name first replaces the
-// data and training settings with those of the named preset.
+// data and training settings with those of the named preset. A formula f
+// without data or preset means data=formula.
 //
 // Each unknown key, repeated key, badly encoded pair, or value that is out of
 // range or does not fit with the other settings (a model too large to train,
@@ -81,6 +82,7 @@ func ParseFragment(frag string, base Settings) (Settings, []Problem) {
 	}
 	values, ps := splitPairs(frag)
 	problems = append(problems, ps...)
+	impliedFormula(values)
 
 	if v, ok := values["preset"]; ok {
 		problems = append(problems, applyPreset(&s, v)...)
@@ -175,7 +177,7 @@ func (st step) apply(s *Settings, values map[string]string) []Problem {
 		}
 		if err := k.set(s, v); err != nil {
 			problems = append(problems, Problem{Key: k.name, Value: v, Message: fmt.Sprintf(
-				"%s=%s is not allowed: %v. Using %s.", k.name, show(v), err, show(k.get(s)))})
+				"%s=%s is not allowed: %v. %s", k.name, show(v), err, kept(k, s))})
 			continue
 		}
 		applied = append(applied, k)
@@ -189,6 +191,27 @@ func (st step) apply(s *Settings, values map[string]string) []Problem {
 	}
 	*s = before
 	return append(problems, mismatch(s, values, applied, err))
+}
+
+// kept says which value a refused key keeps: "Using 32." or, when that
+// value is empty (no formula, nothing hidden), "Leaving hide out."
+func kept(k key, s *Settings) string {
+	if v := k.get(s); v != "" {
+		return "Using " + show(v) + "."
+	}
+	return "Leaving " + k.name + " out."
+}
+
+// impliedFormula reads a fragment that gives a formula f but neither data
+// nor preset as data=formula, as the README promises: "f=x^2" alone fits
+// y = x².
+func impliedFormula(values map[string]string) {
+	_, hasData := values["data"]
+	_, hasPreset := values["preset"]
+	if f, ok := values["f"]; ok && strings.TrimSpace(f) != "" && len(f) <= MaxFormulaLen &&
+		!hasData && !hasPreset {
+		values["data"] = SourceFormula
+	}
 }
 
 // mismatch is the one [Problem] of a step whose keys were read but do not
