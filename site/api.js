@@ -59,10 +59,17 @@
     // shared link; missing keys take their defaults) or an object (only the
     // given keys change). It resolves with {fragment, problems}.
     configure(config) {
+      let r;
       if (typeof config === "string") {
-        return call("configure", config.replace(/^#/, ""), false);
+        r = call("configure", config.replace(/^#/, ""), false);
+      } else if (config !== null && typeof config === "object" && !Array.isArray(config)) {
+        r = call("configure", pairs(config), true);
+      } else {
+        const got = config === null ? "null" : Array.isArray(config) ? "an array" : typeof config;
+        return Promise.reject(new Error("netfit.configure wants a fragment string, such as " +
+          '"n=500&layers=64,64", or an object of settings, such as {lr: 0.01}; got ' + got));
       }
-      return call("configure", pairs(config || {}), true);
+      return r.then((v) => (v && v.error ? Promise.reject(new Error(v.error)) : v));
     },
 
     // train starts or resumes training and resolves with the final metrics

@@ -3,17 +3,25 @@
 package main
 
 import (
-	"strings"
 	"syscall/js"
 
 	"netfit/core/settings"
+	"netfit/core/source"
 )
 
 // bindAPI gives site/api.js the functions behind window.netfit (see
 // the README's "JavaScript API"). They live as long as the page, so they are never released.
 func (p *page) bindAPI() {
+	// A panic becomes {error} (api.js rejects with it), and the page says so.
 	fn := func(f func(args []js.Value) any) js.Func {
-		return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
+		return js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
+			defer func() {
+				if r := recover(); r != nil {
+					out = js.ValueOf(object{"error": reportPanic(r)})
+				}
+			}()
+			return f(args)
+		})
 	}
 	impl := object{
 		"configure": fn(func(args []js.Value) any {
@@ -80,12 +88,17 @@ func (p *page) configure(frag string, patch bool) object {
 	if patch {
 		base = p.s
 	}
-	s, problems := settings.ParseFragment(impliedSource(strings.TrimPrefix(frag, "#")), base)
+	s, problems := settings.ParseFragment(frag, base)
 	p.showProblems("API", problems)
 	p.replace(s)
-	list := make([]any, len(problems))
-	for i, pr := range problems {
-		list[i] = pr.Message
+	list := make([]any, 0, len(problems)+1)
+	for _, pr := range problems {
+		list = append(list, pr.Message)
+	}
+	if p.dataErr != nil {
+		// A formula that does not read, such as f=sin(x, is kept as in a
+		// link and shown under the formula box; the caller hears of it here.
+		list = append(list, "No data to train on: "+source.Explain(p.dataErr))
 	}
 	return object{"fragment": p.s.Fragment(), "problems": list}
 }

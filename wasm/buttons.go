@@ -64,6 +64,10 @@ func (p *page) usePreset(name string) {
 // train asks the worker to train until done (or one epoch with stepOnly).
 // It returns a problem that prevents training, or "".
 func (p *page) train(stepOnly bool) string {
+	if msg := p.typedProblem(); msg != "" {
+		p.setStatus(msg)
+		return msg
+	}
 	if p.dataErr != nil {
 		msg := "No data to train on: " + source.Explain(p.dataErr)
 		p.setStatus(msg)

@@ -32,6 +32,7 @@ const (
 type control struct {
 	id     string
 	event  string // "input" for sliders (live), "change" for the rest
+	key    string // the URL fragment key of the setting, or "" (keyControl)
 	effect effect
 	read   func(s *settings.Settings, v js.Value) error
 	write  func(s *settings.Settings, v js.Value)
@@ -68,32 +69,29 @@ func setNumber(v js.Value, f float64) {
 	v.Set("value", s)
 }
 
-// numberControl binds a number input to a float64 setting.
-func numberControl(id string, e effect, field func(s *settings.Settings) *float64) control {
-	return control{id: id, event: "change", effect: e,
-		read: func(s *settings.Settings, v js.Value) error {
-			f, err := numberOf(v)
-			if err == nil {
-				*field(s) = f
-			}
-			return err
-		},
-		write: func(s *settings.Settings, v js.Value) { setNumber(v, *field(s)) },
+// keyControl binds a number input to the setting of a URL fragment key.
+// What may be typed follows the link's rules ([settings.Settings.Set]), so
+// the page never takes a value that its own link would refuse.
+func keyControl(id, key string, e effect, whole bool, get func(s *settings.Settings) float64) control {
+	return control{id: id, event: "change", effect: e, key: key,
+		read:  func(s *settings.Settings, v js.Value) error { return s.Set(key, numberText(v, whole)) },
+		write: func(s *settings.Settings, v js.Value) { setNumber(v, get(s)) },
 	}
 }
 
-// intControl binds a number input to an int setting.
-func intControl(id string, e effect, field func(s *settings.Settings) *int) control {
-	return control{id: id, event: "change", effect: e,
-		read: func(s *settings.Settings, v js.Value) error {
-			n, err := intOf(v)
-			if err == nil {
-				*field(s) = n
-			}
-			return err
-		},
-		write: func(s *settings.Settings, v js.Value) { setNumber(v, float64(*field(s))) },
+// numberText returns a number input's value as a link writes it, or ""
+// when the field holds no number (empty, or text the browser cannot read).
+// A whole number is written without an exponent, so 1e9 reads as
+// 1000000000 and is refused for being too large, not for not being whole.
+func numberText(v js.Value, whole bool) string {
+	f := v.Get("valueAsNumber").Float()
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return ""
 	}
+	if whole && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
 // checkControl binds a checkbox to a bool setting.
@@ -122,34 +120,13 @@ func controls() []control {
 	return []control{
 		selectControl(idDataPreset, redata, setDataPreset,
 			func(s *settings.Settings) string { return s.Data.Preset }),
-		{id: idSamples, event: "input", effect: redata,
-			read: func(s *settings.Settings, v js.Value) error {
-				n, err := intOf(v)
-				s.Data.N = n
-				return err
-			},
-			write: func(s *settings.Settings, v js.Value) { setSlider(v, float64(s.Data.N)) }},
-		{id: idNoise, event: "input", effect: redata,
-			read: func(s *settings.Settings, v js.Value) error {
-				f, err := numberOf(v)
-				s.Data.Noise = f
-				return err
-			},
-			write: func(s *settings.Settings, v js.Value) { setSlider(v, s.Data.Noise) }},
-		numberControl(idXMin, redata, func(s *settings.Settings) *float64 { return &s.Data.XMin }),
-		numberControl(idXMax, redata, func(s *settings.Settings) *float64 { return &s.Data.XMax }),
-		{id: idSeed, event: "change", effect: redata,
-			read: func(s *settings.Settings, v js.Value) error {
-				n, err := intOf(v)
-				if err == nil && n < 0 {
-					err = errors.New("enter 0 or more")
-				}
-				if err == nil {
-					s.Data.Seed, s.Train.Seed = uint64(n), uint64(n)
-				}
-				return err
-			},
-			write: func(s *settings.Settings, v js.Value) { setNumber(v, float64(s.Data.Seed)) }},
+		withEvent("input", keyControl(idSamples, "n", redata, true,
+			func(s *settings.Settings) float64 { return float64(s.Data.N) })),
+		withEvent("input", keyControl(idNoise, "noise", redata, false,
+			func(s *settings.Settings) float64 { return s.Data.Noise })),
+		keyControl(idXMin, "xmin", redata, false, func(s *settings.Settings) float64 { return s.Data.XMin }),
+		keyControl(idXMax, "xmax", redata, false, func(s *settings.Settings) float64 { return s.Data.XMax }),
+		keyControl(idSeed, "seed", redata, true, func(s *settings.Settings) float64 { return float64(s.Data.Seed) }),
 
 		selectControl(idOutputActivation, retrain,
 			func(s *settings.Settings, v string) (err error) {
@@ -165,8 +142,8 @@ func controls() []control {
 			func(s *settings.Settings) string { return s.Train.Model.Init.String() }),
 		checkControl(idScaleX, retrain, func(s *settings.Settings) *bool { return &t(s).ScaleX }),
 		checkControl(idScaleY, retrain, func(s *settings.Settings) *bool { return &t(s).ScaleY }),
-		numberControl(idDropout, retrain, func(s *settings.Settings) *float64 { return &t(s).Model.Dropout }),
-		numberControl(idL2, retrain, func(s *settings.Settings) *float64 { return &t(s).Model.L2 }),
+		keyControl(idDropout, "dropout", retrain, false, func(s *settings.Settings) float64 { return t(s).Model.Dropout }),
+		keyControl(idL2, "l2", retrain, false, func(s *settings.Settings) float64 { return t(s).Model.L2 }),
 
 		selectControl(idOptimizer, retrain,
 			func(s *settings.Settings, v string) error { s.Train.Optimizer = v; return nil },
@@ -182,11 +159,11 @@ func controls() []control {
 			write: func(s *settings.Settings, v js.Value) {
 				setSlider(v, math.Log10(s.Train.EffectiveLearningRate()))
 			}},
-		numberControl(idBeta1, retrain, func(s *settings.Settings) *float64 { return &t(s).Beta1 }),
-		numberControl(idBeta2, retrain, func(s *settings.Settings) *float64 { return &t(s).Beta2 }),
-		numberControl(idEpsilon, retrain, func(s *settings.Settings) *float64 { return &t(s).Epsilon }),
-		numberControl(idMomentum, retrain, func(s *settings.Settings) *float64 { return &t(s).Momentum }),
-		numberControl(idRho, retrain, func(s *settings.Settings) *float64 { return &t(s).Rho }),
+		keyControl(idBeta1, "beta1", retrain, false, func(s *settings.Settings) float64 { return t(s).Beta1 }),
+		keyControl(idBeta2, "beta2", retrain, false, func(s *settings.Settings) float64 { return t(s).Beta2 }),
+		keyControl(idEpsilon, "eps", retrain, false, func(s *settings.Settings) float64 { return t(s).Epsilon }),
+		keyControl(idMomentum, "momentum", retrain, false, func(s *settings.Settings) float64 { return t(s).Momentum }),
+		keyControl(idRho, "rho", retrain, false, func(s *settings.Settings) float64 { return t(s).Rho }),
 		checkControl(idNesterov, retrain, func(s *settings.Settings) *bool { return &t(s).Nesterov }),
 		selectControl(idSchedule, retrain,
 			func(s *settings.Settings, v string) error { s.Train.Schedule = v; return nil },
@@ -197,19 +174,25 @@ func controls() []control {
 				return err
 			},
 			func(s *settings.Settings) string { return s.Train.Loss.String() }),
-		intControl(idBatchSize, retrain, func(s *settings.Settings) *int { return &t(s).BatchSize }),
-		intControl(idEpochs, retrain, func(s *settings.Settings) *int { return &t(s).Epochs }),
-		numberControl(idValFraction, resplit, func(s *settings.Settings) *float64 { return &t(s).ValFraction }),
+		keyControl(idBatchSize, "batch", retrain, true, func(s *settings.Settings) float64 { return float64(t(s).BatchSize) }),
+		keyControl(idEpochs, "epochs", retrain, true, func(s *settings.Settings) float64 { return float64(t(s).Epochs) }),
+		keyControl(idValFraction, "val", resplit, false, func(s *settings.Settings) float64 { return t(s).ValFraction }),
 		selectControl(idSplit, resplit,
 			func(s *settings.Settings, v string) (err error) {
 				s.Train.Split, err = data.ParseSplitKind(v)
 				return err
 			},
 			func(s *settings.Settings) string { return s.Train.Split.String() }),
-		intControl(idPatience, retrain, func(s *settings.Settings) *int { return &t(s).Patience }),
+		keyControl(idPatience, "patience", retrain, true, func(s *settings.Settings) float64 { return float64(t(s).Patience) }),
 		checkControl(idRestoreBest, retrain, func(s *settings.Settings) *bool { return &t(s).RestoreBest }),
 		checkControl(idShowPoints, redrawOnly, func(s *settings.Settings) *bool { return &s.ShowPoints }),
 	}
+}
+
+// withEvent returns c listening to another event ("input" for a slider).
+func withEvent(event string, c control) control {
+	c.event = event
+	return c
 }
 
 // setDataPreset switches to a data preset with its own sample count, noise
@@ -309,11 +292,18 @@ func (p *page) listen(c control) {
 		next := p.s
 		next.Train.Model.Hidden = append([]nn.Layer(nil), p.s.Train.Model.Hidden...)
 		if err := c.read(&next, el.Value); err != nil {
+			// The typed text stays in the field, the settings (and the link)
+			// keep the value in use, and Train refuses until it is fixed.
+			if p.typed == nil {
+				p.typed = map[string]string{}
+			}
+			p.typed[c.id] = err.Error()
 			p.setError(errorSlot(c.id), err.Error())
 			el.SetAttribute("aria-invalid", "true")
 			return
 		}
 		el.RemoveAttribute("aria-invalid")
+		delete(p.typed, c.id)
 		p.setError(errorSlot(c.id), "")
 		p.apply(next, c.effect)
 	})
@@ -336,9 +326,14 @@ func errorSlot(id string) string {
 	return id
 }
 
-// writeControls shows the settings in every control.
+// writeControls shows the settings in every control, except a field whose
+// typed value was refused: it keeps the text until the user changes it or
+// new settings replace them all (forgetTyped).
 func (p *page) writeControls() {
 	for _, c := range controls() {
+		if _, bad := p.typed[c.id]; bad {
+			continue
+		}
 		v := p.el(c.id).Value
 		c.write(&p.s, v)
 	}
@@ -400,13 +395,39 @@ func (p *page) setError(id, msg string) {
 // showRunError shows a message under the Train button.
 func (p *page) showRunError(msg string) { p.setText(idRunError, msg) }
 
-// clearFieldErrors clears the error slots of the training settings.
+// clearFieldErrors clears the error slots of the training settings, then
+// shows again why a typed value is not used.
 func (p *page) clearFieldErrors() {
 	for _, id := range fieldControls {
 		if id != idRunError {
 			p.setError(id, "")
 		}
 	}
+	for id, msg := range p.typed {
+		p.setError(errorSlot(id), msg)
+	}
+}
+
+// forgetTyped drops the refused typed values and their messages, before
+// new settings (a link, a preset, the API) rewrite every field.
+func (p *page) forgetTyped() {
+	for id := range p.typed {
+		p.el(id).RemoveAttribute("aria-invalid")
+		p.setError(errorSlot(id), "")
+	}
+	p.typed = nil
+}
+
+// typedProblem returns why training cannot start while a field holds a
+// refused value, naming the field, or "".
+func (p *page) typedProblem() string {
+	for _, c := range controls() { // in the page's order, so the first field is named
+		if msg, bad := p.typed[c.id]; bad {
+			return "Not training: fix the field marked in red. " + msg +
+				" The value in use is " + p.s.Value(c.key) + "."
+		}
+	}
+	return ""
 }
 
 // apply takes new settings after a control changed: it saves them, tells

@@ -494,21 +494,6 @@ func (p *page) loadCSV(text, xCol, yCol string) object {
 	return out
 }
 
-// impliedSource adds data=formula to an API fragment that gives a formula
-// (f=...) but no data key, so configure("f=10*sin(x)+x") fits the formula.
-func impliedSource(frag string) string {
-	hasF, hasData := false, false
-	for pair := range strings.SplitSeq(frag, "&") {
-		key, _, _ := strings.Cut(pair, "=")
-		hasF = hasF || key == "f"
-		hasData = hasData || key == "data" || key == "preset"
-	}
-	if hasF && !hasData {
-		return frag + "&data=formula"
-	}
-	return frag
-}
-
 // useRecommended installs the recommended training setup for the user's
 // formula or table (source.Recommended), keeping the data.
 func (p *page) useRecommended() {

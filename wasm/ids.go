@@ -6,7 +6,9 @@ package main
 // message for a control goes in the element with the control's id plus
 // "-error".
 const (
-	idProblems = "problems"
+	idProblems   = "problems"
+	idRestored   = "restored"    // the note that the last visit's settings are back (state.go)
+	idStartFresh = "start-fresh" // its button: the defaults instead
 
 	// Presets.
 	idPresetKerasPoly   = "preset-keras-poly"

@@ -48,8 +48,15 @@ func (n node) QuerySelectorAll(sel string) []node {
 
 // AddEventListener calls f with each event of the given type. The
 // listeners of the page live as long as the page, so the js.Func is kept.
+// A panic in f is reported on the page (reportPanic) instead of ending the
+// program.
 func (n node) AddEventListener(typ string, f func(event js.Value)) {
 	n.Call("addEventListener", typ, js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer func() {
+			if r := recover(); r != nil {
+				reportPanic(r)
+			}
+		}()
 		f(args[0])
 		return nil
 	}))

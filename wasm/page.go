@@ -69,7 +69,8 @@ type page struct {
 	predictions map[int]js.Value  // predict callbacks by request id
 	nextID      int
 
-	input dataInput // the formula and table sources' state (datainput.go)
+	input dataInput         // the formula and table sources' state (datainput.go)
+	typed map[string]string // control id → why the value typed there is refused (controls.go)
 
 	modelFile []byte // a model file the next trainer starts from (exportpanel.go), or nil
 }
@@ -179,6 +180,11 @@ func (p *page) resplit() {
 func (p *page) connectWorker() {
 	p.worker = js.Global().Get("netfitWorker")
 	onMessage := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer func() {
+			if r := recover(); r != nil {
+				reportPanic(r)
+			}
+		}()
 		start := time.Now()
 		p.receive(args[0].Get("data"))
 		slowest("slowestMessageMs", time.Since(start))

@@ -14,7 +14,8 @@ const storageKey = "netfit.settings"
 
 // initialSettings reads the settings from the URL fragment; without one,
 // from the last visit (localStorage); else the defaults. Problems with the
-// fragment are shown at the top of the page.
+// fragment are shown at the top of the page, and so is a note when the
+// last visit's settings came back, with a button to start fresh.
 func (p *page) initialSettings() settings.Settings {
 	frag := strings.TrimPrefix(p.win.Location().Get("hash").String(), "#")
 	source := "link"
@@ -27,7 +28,22 @@ func (p *page) initialSettings() settings.Settings {
 	}
 	s, problems := settings.ParseFragment(frag, settings.Default())
 	p.showProblems(source, problems)
+	if source == "last visit" && s.Fragment() != settings.Default().Fragment() {
+		p.showRestored()
+	}
 	return s
+}
+
+// showRestored shows the note that the settings of the last visit are
+// back; its Start fresh button installs the defaults. The note goes away
+// with the first change of settings that replaces them all.
+func (p *page) showRestored() {
+	p.el(idRestored).RemoveAttribute("hidden")
+	p.onClick(idStartFresh, func() {
+		p.showProblems("", nil)
+		p.replace(settings.Default())
+		p.setStatus("Started fresh with the default settings. Press Train.")
+	})
 }
 
 // loadSaved returns the fragment saved by the last visit, or "". Storage
@@ -91,6 +107,8 @@ func (p *page) listenHash() {
 func (p *page) replace(s settings.Settings) {
 	p.s = s
 	p.save()
+	p.el(idRestored).SetAttribute("hidden", "")
+	p.forgetTyped()
 	p.writeControls()
 	p.applyDisplay()
 	p.regenerate()

@@ -32,6 +32,17 @@ func (s *Settings) Set(key, value string) error {
 	return nil
 }
 
+// Value returns the setting of a URL fragment key as a link writes it, or
+// "" for an unknown key.
+func (s Settings) Value(key string) string {
+	k, ok := findKey(key)
+	if !ok {
+		return ""
+	}
+	n := s.normalize()
+	return k.get(&n)
+}
+
 // findKey returns the fragment key with the given name.
 func findKey(name string) (key, bool) {
 	for _, st := range steps {

@@ -1,0 +1,228 @@
+//go:build !js
+
+// This file checks what the page does with values typed out of range in
+// its number fields, and with links and API calls it used to take in
+// silence: the field keeps the text and says what is allowed, the settings
+// and the link keep the value in use (core/settings' rules, the same as a
+// link's), Train refuses until the field is fixed, and the Go program never
+// stops.
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// typeJS sets a field's text and fires its change event, as typing and
+// pressing Enter do.
+func typeJS(id, value string) string {
+	return `(() => { const e = document.getElementById(` + jsString(id) + `);
+ e.value = ` + jsString(value) + `; e.dispatchEvent(new Event("change")); return true; })()`
+}
+
+// fieldState returns a field's text, its error slot's text and the link.
+func fieldState(tab *Tab, id, slot string) (text, msg, link string) {
+	text = Eval[string](tab, `document.getElementById(`+jsString(id)+`).value`)
+	msg = textOf(tab, slot+"-error")
+	link = Eval[string](tab, `location.hash`)
+	return text, msg, link
+}
+
+// TestBrowserInputValFraction types 1.5 into Validation fraction and
+// presses Enter, as the newcomer did: the Go program panicked in
+// data.Split and the page went dead.
+func TestBrowserInputValFraction(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200&epochs=2")
+	tab.WaitReady()
+
+	setValue(tab, "val-fraction", "")
+	tab.Do(chromedp.SendKeys(chromedp.CSS("#val-fraction"), "1.5"+kb.Enter))
+	text, msg, link := fieldState(tab, "val-fraction", "val-fraction")
+	if want := "The validation fraction must be a number from 0 to 0.9."; msg != want {
+		t.Errorf("message %q, want %q", msg, want)
+	}
+	if text != "1.5" || linkHas(link, "val", "1.5") {
+		t.Errorf("field %q, link %q; want the field to keep 1.5 and the link not", text, link)
+	}
+	if s := Eval[string](tab, `netfit.settings()`); !strings.Contains(s, "val=0.2") {
+		t.Errorf("settings %q, want val=0.2 still", s)
+	}
+
+	// Train refuses and says why; the program still runs.
+	got := Eval[string](tab, `netfit.train().then(() => "trained", e => e.message)`)
+	want := "Not training: fix the field marked in red. The validation fraction must be " +
+		"a number from 0 to 0.9. The value in use is 0.2."
+	if got != want {
+		t.Errorf("train() gave %q, want %q", got, want)
+	}
+	if status := textOf(tab, "status"); status != want {
+		t.Errorf("status %q, want %q", status, want)
+	}
+
+	// Fixing the field clears the message and trains.
+	Eval[bool](tab, typeJS("val-fraction", "0.5"))
+	if _, msg, link := fieldState(tab, "val-fraction", "val-fraction"); msg != "" ||
+		!strings.Contains(link, "val=0.5") {
+		t.Errorf("after 0.5: message %q, link %q; want none and val=0.5", msg, link)
+	}
+	if epoch := Eval[float64](tab, `netfit.train().then(m => m.epoch)`); epoch != 2 {
+		t.Errorf("trained %v epochs, want 2", epoch)
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserInputOutOfRange types each out-of-range value of the
+// newcomer's report into its field. The messages are core/settings' (see
+// its TestSet), so a field and a link allow the same values.
+func TestBrowserInputOutOfRange(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200")
+	tab.WaitReady()
+	before := Eval[string](tab, `netfit.settings()`)
+
+	tests := []struct{ key, id, slot, value, good, msg string }{
+		{"batch", "batch-size", "batch-size", "-5", "32", "The batch size must be a whole number from 1 to 1000000."},
+		{"dropout", "dropout", "dropout", "1.5", "0", "The dropout rate must be a number from 0 up to but not including 1."},
+		{"l2", "l2", "l2", "-1", "0", "The L2 penalty must be a number from 0 to 1e+06."},
+		{"l2", "l2", "l2", "1e7", "0", "The L2 penalty must be a number from 0 to 1e+06."},
+		{"patience", "patience", "patience", "-3", "0", "The patience must be a whole number from 0 to 100000."},
+		{"beta2", "beta2", "advanced", "1.5", "0.999", "Adam's β2 (0 for 0.999) must be a number from 0 up to but not including 1."},
+		{"eps", "epsilon", "advanced", "-1", "1e-7", "ε (0 for 1e-7) must be a number from 0 to 1."},
+		{"momentum", "momentum", "advanced", "-1", "0", "The momentum must be a number from 0 up to but not including 1."},
+		{"rho", "rho", "advanced", "2", "0.9", "RMSprop's ρ (0 for 0.9) must be a number from 0 up to but not including 1."},
+		{"epochs", "epochs", "epochs", "0", "100", "The number of epochs must be a whole number from 1 to 100000."},
+		{"epochs", "epochs", "epochs", "1e9", "100", "The number of epochs must be a whole number from 1 to 100000."},
+		{"val", "val-fraction", "val-fraction", "-0.1", "0.2", "The validation fraction must be a number from 0 to 0.9."},
+		{"val", "val-fraction", "val-fraction", "0.95", "0.2", "The validation fraction must be a number from 0 to 0.9."},
+		{"seed", "seed", "seed", "-1", "1", "A seed must be a whole number from 0 to 9007199254740991."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id+"="+tt.value, func(t *testing.T) {
+			tab.T = t
+			Eval[bool](tab, typeJS(tt.id, tt.value))
+			text, msg, link := fieldState(tab, tt.id, tt.slot)
+			if msg != tt.msg || text != tt.value {
+				t.Errorf("field %q, message %q; want the field to keep %q and the message %q",
+					text, msg, tt.value, tt.msg)
+			}
+			if s := Eval[string](tab, `netfit.settings()`); s != before ||
+				linkHas(link, tt.key, tt.value) {
+				t.Errorf("settings %q, link %q; want the settings unchanged (%q) and "+
+					"the link without %s", s, link, before, tt.value)
+			}
+			Eval[bool](tab, typeJS(tt.id, tt.good))
+			if _, msg, _ := fieldState(tab, tt.id, tt.slot); msg != "" {
+				t.Errorf("after typing %s back, the message %q stays", tt.good, msg)
+			}
+		})
+	}
+	tab.T = t
+	tab.CheckConsole()
+}
+
+// linkHas reports whether a link's fragment holds key=value.
+func linkHas(link, key, value string) bool {
+	for pair := range strings.SplitSeq(strings.TrimPrefix(link, "#"), "&") {
+		if pair == key+"="+value {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBrowserInputKeepsTyped checks that a refused value and its message
+// outlive a change to another field, and that new settings from the API
+// replace both.
+func TestBrowserInputKeepsTyped(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200")
+	tab.WaitReady()
+	Eval[bool](tab, typeJS("batch-size", "-5"))
+	Eval[bool](tab, typeJS("dropout", "0.1"))
+	text, msg, link := fieldState(tab, "batch-size", "batch-size")
+	if text != "-5" || msg == "" || !strings.Contains(link, "batch=32") ||
+		!strings.Contains(link, "dropout=0.1") {
+		t.Errorf("after changing dropout: batch field %q, message %q, link %q; want -5, "+
+			"the message, batch=32 and dropout=0.1", text, msg, link)
+	}
+	Eval[map[string]any](tab, `netfit.configure("n=200&batch=16")`)
+	if text, msg, _ := fieldState(tab, "batch-size", "batch-size"); text != "16" || msg != "" {
+		t.Errorf("after configure: batch field %q, message %q; want 16 and none", text, msg)
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserLinkFormulaAlone opens a link with only f=: the README says
+// it means a formula, as configure("f=…") does.
+func TestBrowserLinkFormulaAlone(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("f=x%5E2&noise=0&n=50")
+	tab.WaitReady()
+	if s := Eval[string](tab, `netfit.settings()`); !strings.HasPrefix(s, "data=formula&f=x^2&") {
+		t.Errorf("settings %q, want data=formula&f=x^2", s)
+	}
+	// With no noise every y is x².
+	bad := Eval[int](tab, `(() => { const d = netfit.data();
+ return d.x.filter((x, i) => Math.abs(d.y[i] - x * x) > 1e-9).length; })()`)
+	if bad != 0 {
+		t.Errorf("%d samples are not y = x²", bad)
+	}
+	if p := Eval[bool](tab, `document.getElementById("problems").hidden`); !p {
+		t.Errorf("problems shown: %q", textOf(tab, "problems"))
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserConfigureProblems checks that configure reports a formula
+// that does not read and refuses arguments that are no configuration.
+func TestBrowserConfigureProblems(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200")
+	tab.WaitReady()
+	problems := Eval[[]string](tab, `netfit.configure({f: "sin(x"}).then(r => r.problems)`)
+	if len(problems) != 1 || !strings.HasPrefix(problems[0], "No data to train on: ") {
+		t.Errorf("configure({f: 'sin(x'}) problems %q, want one saying there is no data", problems)
+	}
+	for _, arg := range []string{"null", "42", "[1]", "undefined"} {
+		got := Eval[string](tab, `netfit.configure(`+arg+`).then(() => "resolved", e => e.message)`)
+		if !strings.HasPrefix(got, "netfit.configure wants a fragment string") {
+			t.Errorf("configure(%s) gave %q, want a rejection saying what it wants", arg, got)
+		}
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserBareURLRestores checks that a page opened with no fragment
+// brings back the last visit's settings and says so, and that Start fresh
+// gives the defaults.
+func TestBrowserBareURLRestores(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	defaults := Eval[string](tab, `netfit.settings()`)
+	if !Eval[bool](tab, `document.getElementById("restored").hidden`) {
+		t.Error("a first visit says it restored settings")
+	}
+	Eval[map[string]any](tab, `netfit.configure("data=cubic")`)
+
+	tab.Open("")
+	tab.WaitReady()
+	if s := Eval[string](tab, `netfit.settings()`); !strings.HasPrefix(s, "data=cubic&") {
+		t.Errorf("settings %q, want the last visit's data=cubic", s)
+	}
+	if Eval[bool](tab, `document.getElementById("restored").hidden`) {
+		t.Error("the note that the last visit's settings are back is hidden")
+	}
+	tab.Do(chromedp.Click(chromedp.CSS("#start-fresh")))
+	if s := Eval[string](tab, `netfit.settings()`); s != defaults {
+		t.Errorf("after Start fresh: settings %q, want the defaults %q", s, defaults)
+	}
+	if !Eval[bool](tab, `document.getElementById("restored").hidden`) {
+		t.Error("the note stays after Start fresh")
+	}
+	tab.CheckConsole()
+}
