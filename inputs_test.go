@@ -156,6 +156,28 @@ func TestBrowserInputKeepsTyped(t *testing.T) {
 	tab.CheckConsole()
 }
 
+// TestBrowserInputXRange moves the x range from [-15, 15] to [20, 30],
+// xmin first: 20 is refused while xmax is 15, and taken once xmax is 30.
+func TestBrowserInputXRange(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200")
+	tab.WaitReady()
+	Eval[bool](tab, typeJS("x-min", "20"))
+	if _, msg, _ := fieldState(tab, "x-min", "x-range"); msg != "xmin (20) must be below xmax (15)." {
+		t.Errorf("message %q, want xmin (20) must be below xmax (15).", msg)
+	}
+	Eval[bool](tab, typeJS("x-max", "30"))
+	s := Eval[string](tab, `netfit.settings()`)
+	if _, msg, _ := fieldState(tab, "x-min", "x-range"); msg != "" ||
+		!strings.Contains(s, "&xmin=20&xmax=30&") {
+		t.Errorf("after xmax=30: message %q, settings %q; want none and xmin=20&xmax=30", msg, s)
+	}
+	if lo := Eval[float64](tab, `Math.min(...netfit.data().x)`); lo < 20 {
+		t.Errorf("the data starts at x = %v, want at least 20", lo)
+	}
+	tab.CheckConsole()
+}
+
 // TestBrowserLinkFormulaAlone opens a link with only f=: the README says
 // it means a formula, as configure("f=…") does.
 func TestBrowserLinkFormulaAlone(t *testing.T) {

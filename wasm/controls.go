@@ -306,7 +306,27 @@ func (p *page) listen(c control) {
 		delete(p.typed, c.id)
 		p.setError(errorSlot(c.id), "")
 		p.apply(next, c.effect)
+		p.retryTyped()
 	})
+}
+
+// retryTyped reads again each field whose typed value was refused, and
+// takes those that now fit: xmin=20 is refused while xmax is 15, and is
+// taken once xmax=30 is.
+func (p *page) retryTyped() {
+	for _, c := range controls() {
+		if _, bad := p.typed[c.id]; !bad {
+			continue
+		}
+		next := p.s
+		next.Train.Model.Hidden = append([]nn.Layer(nil), p.s.Train.Model.Hidden...)
+		if c.read(&next, p.el(c.id).Value) == nil {
+			p.el(c.id).RemoveAttribute("aria-invalid")
+			delete(p.typed, c.id)
+			p.setError(errorSlot(c.id), "")
+			p.apply(next, c.effect)
+		}
+	}
 }
 
 // errorSlot returns the id of the element that shows a control's errors.
