@@ -147,7 +147,7 @@ func TestBrowserCaseB01(t *testing.T) {
 
 	hints := caseHints(tab)
 	t.Logf("epoch %v, val R² %v, line R² %v; hints:\n%s", m["epoch"], m["valR2"], line, hints)
-	for _, want := range []string{"not converged", "more epochs may help", "straight line scores"} {
+	for _, want := range []string{"not converged", "more epochs may help", "straight line through the training rows scores"} {
 		if !strings.Contains(hints, want) {
 			t.Errorf("hints lack %q:\n%s", want, hints)
 		}

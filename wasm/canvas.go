@@ -147,12 +147,12 @@ func (pl *plot) begin(x, y view.Span) bool {
 
 // px maps an x value to a horizontal pixel position.
 func (pl *plot) px(x float64) float64 {
-	return pl.left + (x-pl.xSpan.Lo)/(pl.xSpan.Hi-pl.xSpan.Lo)*(pl.right-pl.left)
+	return pl.left + pl.xSpan.Frac(x)*(pl.right-pl.left)
 }
 
 // py maps a y value to a vertical pixel position (up is larger).
 func (pl *plot) py(y float64) float64 {
-	return pl.bottom - (y-pl.ySpan.Lo)/(pl.ySpan.Hi-pl.ySpan.Lo)*(pl.bottom-pl.top)
+	return pl.bottom - pl.ySpan.Frac(y)*(pl.bottom-pl.top)
 }
 
 // axes draws the grid, tick labels and axis titles. With logY the y

@@ -9,7 +9,6 @@ import (
 
 	"netfit/core/data"
 	"netfit/core/hint"
-	"netfit/core/metrics"
 	"netfit/core/settings"
 	"netfit/core/view"
 )
@@ -33,7 +32,7 @@ type page struct {
 	isVal    []bool // per row: a validation row
 	regions  view.Regions
 	drawRows []int    // the rows the data chart draws: all, or a subsample of large data
-	lineR2   string   // R² of a straight line through all the data, formatted
+	lineR2   string   // R² of the straight line through the training rows (hint.LineR2), formatted
 	lineFit  any      // the same R² for the API, or nil when undefined
 	token    int      // counts configure messages; stale snapshots are ignored
 	kernel   string   // the worker's kernel name
@@ -146,17 +145,18 @@ func (p *page) setStatus(text string) { p.setText(idStatus, text) }
 func (p *page) regenerate() {
 	p.loadData()
 	p.resplit()
+	p.dirty = true
+}
+
+// resplit recomputes which rows are validation rows, and the straight-line
+// baseline, which is fitted to and scored on the training rows.
+func (p *page) resplit() {
 	p.lineR2, p.lineFit = "–", nil
-	if r2, err := metrics.LineR2(p.set.X, p.set.Y); err == nil {
+	if r2, err := hint.LineR2(p.s.Train, p.set); err == nil {
 		p.lineR2, p.lineFit = view.Number(r2, 3), number(r2)
 	} else if p.set.Len() > 0 {
 		p.lineR2 = view.Undefined(err.Error())
 	}
-	p.dirty = true
-}
-
-// resplit recomputes which rows are validation rows.
-func (p *page) resplit() {
 	n := p.set.Len()
 	p.isVal = make([]bool, n)
 	p.drawRows = view.Subsample(n, view.MaxPoints)

@@ -3,10 +3,10 @@ package hint
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"netfit/core/data"
-	"netfit/core/metrics"
 	"netfit/core/nn"
 	"netfit/core/train"
 )
@@ -59,6 +59,41 @@ func checkOutputRange(r *run) *Hint {
 	}
 }
 
+// checkWideTargets reports targets that span so many orders of magnitude
+// that standardizing cannot help (exp(x*100) on [−15, 15] reaches 1.7e308):
+// the few largest values set the spread, so the rest become nearly one
+// value and the network sees a flat line with a spike. It measures the span
+// from the 10th percentile of the non-zero |y| to the largest; beyond about
+// 1e150 the squares in the loss, MSE and R² overflow even 64-bit floats.
+func checkWideTargets(r *run) *Hint {
+	var abs []float64
+	for _, y := range r.trainY {
+		if a := math.Abs(y); a > 0 && !math.IsInf(a, 0) {
+			abs = append(abs, a)
+		}
+	}
+	if len(abs) < 2 {
+		return nil
+	}
+	sort.Float64s(abs)
+	small, big := abs[len(abs)/10], abs[len(abs)-1]
+	orders := math.Log10(big) - math.Log10(small) // big/small may overflow
+	if orders <= wideOrders && big <= squareLimit {
+		return nil
+	}
+	msg := fmt.Sprintf("The training targets span %.0f orders of magnitude (a tenth of them "+
+		"are below %s, the largest is %s). ", orders, fmtNum(small), fmtNum(big))
+	if big > squareLimit {
+		msg += "Their squares overflow even 64-bit floats, so the MSE and R² in the units " +
+			"of y cannot be computed. "
+	}
+	msg += "The network trains in 32-bit floats on targets standardized by their spread, " +
+		"which the few largest values set: all the others become nearly one value, and the " +
+		"network sees a flat line with a spike. Fit log(y) instead (for a formula, take its " +
+		"log, e.g. x*100 for exp(x*100)), or narrow the x range."
+	return &Hint{ID: WideTargets, Severity: Problem, Message: msg}
+}
+
 // checkUnscaledTargets warns when target scaling is off and |y| is large
 // (CASES B02: y up to 54,000 under-fits; B05: house prices give NaN).
 func checkUnscaledTargets(r *run) *Hint {
@@ -71,7 +106,8 @@ func checkUnscaledTargets(r *run) *Hint {
 		Message: fmt.Sprintf("Targets reach %s and target scaling is off. A freshly "+
 			"initialized network outputs values near ±1, so it must grow huge weights "+
 			"to reach them: expect a flat, poor fit or a loss that turns NaN. "+
-			"Standardizing y (predictions are mapped back) avoids this.", fmtNum(m)),
+			"Standardizing y (predictions are mapped back) avoids this.%s", fmtNum(m),
+			overflowNote(m)),
 		Fix: "Standardize x and y", Patch: "scale=xy",
 	}
 }
@@ -88,9 +124,19 @@ func checkUnscaledInputs(r *run) *Hint {
 		ID: UnscaledInputs, Severity: Warning,
 		Message: fmt.Sprintf("x runs from %s to %s and input scaling is off. Gradients grow "+
 			"with |x|, so a learning rate that suits standardized inputs can make the "+
-			"loss explode.", fmtNum(lo), fmtNum(hi)),
+			"loss explode.%s", fmtNum(lo), fmtNum(hi), overflowNote(maxAbs(r.trainX))),
 		Fix: "Standardize x and y", Patch: "scale=xy",
 	}
+}
+
+// overflowNote returns a sentence for unscaled values as large as m
+// whose squares overflow 32-bit floats, or "".
+func overflowNote(m float64) string {
+	if m <= largeValue {
+		return ""
+	}
+	return " Beyond about 1e15 their squares overflow the 32-bit floats training uses, " +
+		"so these values must be standardized."
 }
 
 // checkZerosInit warns about the all-zeros initializer in a network with
@@ -227,88 +273,104 @@ func checkSlowSGD(r *run) *Hint {
 	}
 }
 
+// Thresholds of [checkNotConverged].
+const (
+	nearPerfect = 0.999 // training R² at or above this leaves nothing for more epochs to gain
+	minDrop     = 0.03  // a fall of the mean loss by less than 3 % between windows is flat...
+	trendDrop   = 0.1   // ...unless its trend takes another 10 % off in as many epochs again
+)
+
 // checkNotConverged reports a finished run whose loss was still falling
-// (CASES B01: the sine needs ~300 epochs at lr 0.001).
+// (CASES B01: the sine needs ~300 epochs at lr 0.001). A fit that is
+// already near-perfect gets no advice.
 func checkNotConverged(r *run) *Hint {
 	n := len(r.hist)
 	epochs := r.cfg.EffectiveEpochs()
-	if n < 5 || n < epochs {
+	st, _ := r.last()
+	if n < 6 || n < epochs || (st.Train.R2Defined && st.Train.R2 >= nearPerfect) {
 		return nil
 	}
-	k := max(2, n/10)
-	last, before := r.hist[n-1].Loss, r.hist[n-1-k].Loss
-	if !(last < 0.97*before) {
-		// A slow, steady fall (CASES B01 at 30 epochs: 2.4 % over the
-		// last 3) counts when its trend would take another 10 % off in as
-		// many epochs again.
-		k = max(4, n/4)
-		before = last - lossSlope(r.hist[n-k:])*float64(k-1)
-		if !(lossSlope(r.hist[n-k:])*float64(n) < -0.1*last) {
-			return nil
-		}
+	before, last, k, falling := lossFalling(r.hist)
+	if !falling {
+		return nil
 	}
-	msg := fmt.Sprintf("The loss was still falling when training stopped (%s lower over the "+
-		"last %d epochs): the network has not converged, and more epochs may help.",
-		fmtPercentDrop(before, last), k)
+	msg := fmt.Sprintf("The loss was still falling when training stopped (the last %d epochs "+
+		"average %s lower than the %d before): the network has not converged, and more "+
+		"epochs may help.", k, fmtPercentDrop(before, last), k)
 	msg += r.lineComparison()
 	more := min(2*epochs, train.MaxEpochs)
+	if r.cfg.Schedule == train.ScheduleCosine {
+		msg += fmt.Sprintf(" The cosine schedule brought the learning rate down to 0 by the "+
+			"last epoch; training %d epochs starts a new, longer schedule from fresh weights.", more)
+	}
 	return &Hint{ID: NotConverged, Severity: Info, Message: msg,
 		Fix: fmt.Sprintf("Train %d epochs", more), Patch: fmt.Sprintf("epochs=%d", more)}
 }
 
-// lossSlope is the least-squares slope of the loss against the epoch over
-// h, in loss per epoch; a single noisy epoch moves it little:
+// lossFalling compares the last k epochs of h with the k before them
+// (k = max(3, n/10)) on a log scale, so that an oscillating loss is not
+// called falling. With m the mean of log₁₀ loss over a window, the loss
+// falls when
 //
-//	slope = Σ (i − ī)(loss_i − mean) / Σ (i − ī)²
-func lossSlope(h []train.EpochStats) float64 {
-	n := float64(len(h))
-	if n < 2 {
-		return 0
+//	drop = m(before) − m(last) > noise = mean |log₁₀ loss_i − log₁₀ loss_{i−1}|
+//
+// over the 2k epochs (the fall beats the epoch-to-epoch jitter), and either
+// the drop is at least 3 % or its trend, drop/k per epoch, would take
+// another 10 % off in n more epochs (CASES B01 at 30 epochs falls 2.4 % over
+// the last 3). before and last are the two windows' geometric mean losses.
+func lossFalling(h []train.EpochStats) (before, last float64, k int, ok bool) {
+	n := len(h)
+	k = max(3, n/10)
+	if n < 2*k {
+		return 0, 0, k, false
 	}
-	var mean float64
-	for _, st := range h {
-		mean += st.Loss / n
+	logs := make([]float64, 2*k)
+	for i, st := range h[n-2*k:] {
+		if !(st.Loss > 0) || math.IsInf(st.Loss, 0) {
+			return 0, 0, k, false
+		}
+		logs[i] = math.Log10(st.Loss)
 	}
-	mid := (n - 1) / 2
-	var num, den float64
-	for i, st := range h {
-		d := float64(i) - mid
-		num += d * (st.Loss - mean)
-		den += d * d
+	var mBefore, mLast, noise float64
+	for i := range k {
+		mBefore += logs[i] / float64(k)
+		mLast += logs[k+i] / float64(k)
 	}
-	return num / den
+	for i := 1; i < 2*k; i++ {
+		noise += math.Abs(logs[i]-logs[i-1]) / float64(2*k-1)
+	}
+	drop := mBefore - mLast
+	big := drop >= -math.Log10(1-minDrop) || drop/float64(k)*float64(n) >= -math.Log10(1-trendDrop)
+	return math.Pow(10, mBefore), math.Pow(10, mLast), k, drop > noise && big
 }
 
 // checkNearLine reports a fit barely better than a straight line (CASES
 // B01: R² 0.69 against 0.60 for a line), unless not-converged says it.
+// Both R² are on the training rows, as [LineR2] defines the baseline.
 func checkNearLine(r *run) *Hint {
 	st, ok := r.last()
 	if !ok || !st.Train.R2Defined {
 		return nil
 	}
-	line, err := metrics.LineR2(r.trainX, r.trainY)
+	line, err := r.lineR2, r.lineErr
 	if err != nil || line > 0.95 || st.Train.R2 > line+0.05 || checkNotConverged(r) != nil {
 		return nil
 	}
 	return &Hint{ID: NearLine, Severity: Info,
-		Message: fmt.Sprintf("The network's training R² is %s; a straight line through the "+
-			"same rows scores %s, so the network has learned little beyond a line.",
+		Message: fmt.Sprintf("The network's training R² is %s; a straight line fitted to the "+
+			"same training rows scores %s, so the network has learned little beyond a line.",
 			fmtNum(st.Train.R2), fmtNum(line))}
 }
 
-// lineComparison returns a sentence comparing the last R² with the
-// straight-line baseline, or "".
+// lineComparison returns a sentence comparing the last training R² with
+// the straight-line baseline on the same rows ([LineR2]), or "".
 func (r *run) lineComparison() string {
 	st, _ := r.last()
-	line, err := metrics.LineR2(r.trainX, r.trainY)
-	if err != nil || !st.Train.R2Defined {
+	if r.lineErr != nil || !st.Train.R2Defined {
 		return ""
 	}
-	which, r2 := "training", st.Train.R2
-	if st.Val.R2Defined {
-		which, r2 = "validation", st.Val.R2
-	}
-	return fmt.Sprintf(" Network %s R² %s; a straight line scores %s.", which, fmtNum(r2), fmtNum(line))
+	return fmt.Sprintf(" Network training R² %s; a straight line through the training rows "+
+		"scores %s.", fmtNum(st.Train.R2), fmtNum(r.lineR2))
 }
 
 // checkSplit warns when the last-rows split puts the validation rows

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"netfit/core/data"
+	"netfit/core/metrics"
 	"netfit/core/train"
 )
 
@@ -62,16 +63,20 @@ const (
 	ExtrapolationSplit  = "extrapolation-split"  // B12
 	BatchClamped        = "batch-clamped"        // B26
 	SlowStep            = "slow-step"            // one step takes seconds: Pause waits
+	WideTargets         = "wide-targets"         // y spans too many orders of magnitude
 )
 
 // Thresholds; each is explained where it is used.
 const (
-	bigTarget    = 100  // |y| beyond this needs target scaling (B02: y up to 54,000)
-	bigInput     = 50   // |x| beyond this needs input scaling (B03: x up to 199)
-	adamHighRate = 0.1  // Adam or RMSprop above this diverges or collapses (B04)
-	sgdHighRate  = 0.5  // SGD above this diverges on standardized data (B04 A: 1.0 fails, 0.03 works)
-	sgdSlowRate  = 1e-3 // plain SGD at or below this barely moves in a few hundred steps (B10)
-	flatRatio    = 1e-3 // prediction spread below this share of the target spread is constant
+	bigTarget    = 100   // |y| beyond this needs target scaling (B02: y up to 54,000)
+	bigInput     = 50    // |x| beyond this needs input scaling (B03: x up to 199)
+	adamHighRate = 0.1   // Adam or RMSprop above this diverges or collapses (B04)
+	sgdHighRate  = 0.5   // SGD above this diverges on standardized data (B04 A: 1.0 fails, 0.03 works)
+	sgdSlowRate  = 1e-3  // plain SGD at or below this barely moves in a few hundred steps (B10)
+	flatRatio    = 1e-3  // prediction spread below this share of the target spread is constant
+	largeValue   = 1e15  // beyond this, squares (and sums of them) overflow 32-bit floats
+	squareLimit  = 1e150 // beyond this, squares (and sums of them) overflow 64-bit floats
+	wideOrders   = 8     // |y| spanning more orders of magnitude than this trains as a spike
 )
 
 // Check returns the hints for training cfg on set, given the epochs run so
@@ -89,7 +94,7 @@ func CheckRun(cfg train.Config, set data.Set, hist []train.EpochStats, err error
 	}
 	r := newRun(cfg, set, hist)
 	checks := []func(*run) *Hint{
-		checkOutputRange, checkUnscaledTargets, checkUnscaledInputs, checkZerosInit,
+		checkOutputRange, checkWideTargets, checkUnscaledTargets, checkUnscaledInputs, checkZerosInit,
 		checkLearningRate, checkConstant, checkSlowSGD, checkNotConverged, checkNearLine,
 		checkSplit, checkBatch, checkSlowStep,
 	}
@@ -120,7 +125,9 @@ type run struct {
 	yStd       float64 // spread of trainY
 	lr         float64 // effective learning rate
 	optimizer  string
-	rangeFired bool // the output-range hint fired
+	rangeFired bool    // the output-range hint fired
+	lineR2     float64 // the straight-line baseline, see [LineR2]
+	lineErr    error   // why lineR2 is undefined, or nil
 
 	divergedFired bool // the run diverged: the diverged hint gives the learning rate advice
 }
@@ -148,7 +155,30 @@ func newRun(cfg train.Config, set data.Set, hist []train.EpochStats) *run {
 		}
 	}
 	_, r.yStd = data.MeanStd(r.trainY)
+	r.lineR2, r.lineErr = metrics.LineR2(r.trainX, r.trainY)
 	return r
+}
+
+// LineR2 returns the R² of the straight-line baseline for training cfg on
+// set, the one figure the page's "R² straight line" tile and the hints
+// show: the least-squares line y ≈ α + β·x fitted to the training rows (as
+// [train.SplitRows] splits them) and scored on those same rows, so it
+// compares with the network's training R². The error is that of
+// [metrics.LineR2], or wraps [metrics.ErrTooFew] for fewer than 2 rows.
+// LineR2 panics if set.X and set.Y differ in length.
+func LineR2(cfg train.Config, set data.Set) (float64, error) {
+	if len(set.X) != len(set.Y) {
+		panic(fmt.Sprintf("hint: %d x values but %d targets", len(set.X), len(set.Y)))
+	}
+	if len(set.X) < 2 {
+		return metrics.LineR2(set.X, set.Y)
+	}
+	trainIdx, _ := train.SplitRows(len(set.X), cfg)
+	x, y := make([]float64, len(trainIdx)), make([]float64, len(trainIdx))
+	for k, i := range trainIdx {
+		x[k], y[k] = set.X[i], set.Y[i]
+	}
+	return metrics.LineR2(x, y)
 }
 
 // last returns the last epoch's figures; ok is false before any epoch.

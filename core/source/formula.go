@@ -38,7 +38,9 @@ func loadFormula(d settings.DataSettings) (data.Set, Report, error) {
 		rep.Warnings = append(rep.Warnings, "the formula does not depend on x, so "+
 			"there is nothing to learn but its constant value")
 	}
-	checkValues("y", set.Y, &rep)
+	// Large values are kept without a warning here: whether they need
+	// scaling depends on the training settings, so core/hint says it
+	// (unscaled-targets, wide-targets).
 	return set, rep, nil
 }
 

@@ -2,11 +2,9 @@ package source
 
 import (
 	"fmt"
-	"math"
 
 	"netfit/core/data"
 	"netfit/core/settings"
-	"netfit/core/table"
 	"netfit/core/train"
 )
 
@@ -62,17 +60,4 @@ func Recommended(d settings.DataSettings) train.Config {
 		return train.Recommended(d.Preset)
 	}
 	return train.Recommended("")
-}
-
-// checkValues warns about finite values too large to train unscaled.
-func checkValues(name string, v []float64, rep *Report) {
-	m := 0.0
-	for _, a := range v {
-		m = math.Max(m, math.Abs(a))
-	}
-	if m > table.LargeValue {
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s has values up to %.3g; beyond "+
-			"about 1e15 their squares overflow 32-bit floats, so %s must be scaled "+
-			"before training", name, m, name))
-	}
 }

@@ -62,17 +62,27 @@ func (s Span) Contains(x float64) bool { return s.OK && x >= s.Lo && x <= s.Hi }
 // Pad widens s by frac of its width on each side, so points at the edges are
 // not drawn on the frame. A span of zero width (one point, or constant data)
 // is widened by frac·max(1, |Lo|) instead, and the empty span becomes [−1, 1],
-// so an axis always has a usable, non-zero range.
+// so an axis always has a usable, non-zero range. The padded ends stay finite:
+// near ±math.MaxFloat64 (y = exp(100x) reaches 1.7e308) they stop there.
 func (s Span) Pad(frac float64) Span {
 	if !s.OK {
 		return Span{Lo: -1, Hi: 1, OK: true}
 	}
-	d := frac * s.Width()
+	d := frac * (s.Hi/2 - s.Lo/2) * 2 // Hi − Lo, without overflow on the way
 	if d == 0 {
 		d = frac * math.Max(1, math.Abs(s.Lo))
 		if d == 0 {
 			d = 1
 		}
 	}
-	return Span{Lo: s.Lo - d, Hi: s.Hi + d, OK: true}
+	lo := math.Max(s.Lo-d, -math.MaxFloat64)
+	hi := math.Min(s.Hi+d, math.MaxFloat64)
+	return Span{Lo: lo, Hi: hi, OK: true}
+}
+
+// Frac returns where v lies in s, 0 at Lo and 1 at Hi, computed with
+// halved values so that a span as wide as the float64 range does not
+// overflow (Hi − Lo would be +Inf for [−1e308, 1e308]).
+func (s Span) Frac(v float64) float64 {
+	return (v/2 - s.Lo/2) / (s.Hi/2 - s.Lo/2)
 }

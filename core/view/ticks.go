@@ -7,15 +7,19 @@ import "math"
 // them (after Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990).
 // It returns nil when the range is empty, reversed or not finite, or n < 2.
 func Ticks(lo, hi float64, n int) []float64 {
-	if n < 2 || !(hi > lo) || math.IsInf(hi-lo, 0) {
+	if n < 2 || !(hi > lo) || math.IsInf(hi/2-lo/2, 0) { // halves: [−1e308, 1e308] works
 		return nil
 	}
 	step := niceStep(lo, hi, n)
+	if step == 0 || math.IsInf(step, 0) {
+		return nil
+	}
 	first := math.Ceil(lo/step) * step
 	var t []float64
-	for i := 0; ; i++ {
+	for i := 0; i <= n; i++ { // at most n ticks fit: niceStep chose step so
+
 		v := first + float64(i)*step
-		if v > hi+step*1e-9 {
+		if math.IsInf(v, 0) || v > hi+step*1e-9 {
 			break
 		}
 		if math.Abs(v) < step*1e-9 {
@@ -29,7 +33,7 @@ func Ticks(lo, hi float64, n int) []float64 {
 // niceStep returns the smallest step of 1, 2 or 5 times a power of ten that
 // puts at most n ticks inside [lo, hi].
 func niceStep(lo, hi float64, n int) float64 {
-	p := math.Pow(10, math.Floor(math.Log10((hi-lo)/float64(n))))
+	p := math.Pow(10, math.Floor(math.Log10((hi/2-lo/2)/float64(n)*2)))
 	for _, m := range []float64{1, 2, 5, 10, 20, 50, 100} {
 		step := m * p
 		if math.Floor(hi/step)-math.Ceil(lo/step)+1 <= float64(n) {

@@ -268,3 +268,27 @@ func TestPoints(t *testing.T) {
 		})
 	}
 }
+
+// TestHugeSpan checks axes for y = exp(100x), which reaches 1.7e308: the
+// padded span stays finite, values map into [0, 1] without overflow, and
+// the ticks are few and finite (Hi − Lo alone would be +Inf).
+func TestHugeSpan(t *testing.T) {
+	s := Span{Lo: 0, Hi: 1.73e308, OK: true}.Pad(0.12)
+	if math.IsInf(s.Lo, 0) || math.IsInf(s.Hi, 0) || s.Lo >= 0 || s.Hi < 1.73e308 {
+		t.Fatalf("Pad(0.12) = %+v, want finite ends around [0, 1.73e308]", s)
+	}
+	for _, v := range []float64{0, 1e300, 1.73e308} {
+		if f := s.Frac(v); !(f > 0 && f < 1) {
+			t.Errorf("Frac(%g) = %v, want inside (0, 1)", v, f)
+		}
+	}
+	ticks := Ticks(s.Lo, s.Hi, 9)
+	if len(ticks) < 2 || len(ticks) > 9 {
+		t.Errorf("Ticks(%g, %g, 9) = %v, want 2 to 9 ticks", s.Lo, s.Hi, ticks)
+	}
+	for _, v := range ticks {
+		if math.IsInf(v, 0) || math.IsNaN(v) {
+			t.Errorf("tick %v is not finite", v)
+		}
+	}
+}
