@@ -326,8 +326,8 @@ func (p *page) progress(m js.Value) {
 	p.updateStatus(m)
 	p.dirty = true
 
-	for e := from; e < from+len(loss); e++ {
-		p.emit("epoch", p.epochEvent(e))
+	for i := range loss {
+		p.emit("epoch", p.epochEvent(m, from+i, i))
 	}
 	if flag(m, "stopped") {
 		// An earlier run stopped by a configure or reset also ends its

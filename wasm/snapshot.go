@@ -77,8 +77,9 @@ func (w *worker) samples() int {
 	return epochs*nt + min(nt, (w.last.Step%spe)*w.tr.BatchSize())
 }
 
-// addHistory adds the epochs not yet sent (from, loss, valLoss) and the
-// metrics of the last epoch.
+// addHistory adds the epochs not yet sent (from, loss, valLoss, and stats
+// for the page's epoch events, see epochs.go) and the metrics of the last
+// epoch.
 func (w *worker) addHistory(m object, hist []train.EpochStats) {
 	fresh := hist[w.sent:]
 	loss := make([]float64, len(fresh))
@@ -88,6 +89,7 @@ func (w *worker) addHistory(m object, hist []train.EpochStats) {
 	}
 	m["from"] = w.sent
 	m["loss"], m["valLoss"] = float64Array(loss), float64Array(valLoss)
+	m["stats"] = float64Array(packEpochs(fresh))
 	w.sent = len(hist)
 	if len(hist) == 0 {
 		return
