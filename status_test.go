@@ -8,7 +8,9 @@ package main
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestBrowserEpochEvents checks that each epoch event carries its own
@@ -56,5 +58,62 @@ func TestBrowserEpochEvents(t *testing.T) {
 	if v, _ := trained[0]["valR2"].(float64); v > 0.9 {
 		t.Errorf("epoch 1 valR2 %v: the event carries a later epoch's figures", v)
 	}
+	tab.CheckConsole()
+}
+
+// TestBrowserDivergedDisplay checks the page after the newcomer's
+// opt=sgd&lr=10 on the unscaled polynomial, which diverges in epoch 1: one
+// epoch number in the status, the note and the error; tiles that show a
+// dash with the reason rather than the zeros of NaN predictions; one
+// learning rate advised everywhere (train.RetryRate: 0.01, SGD's usual
+// rate); and a slider whose help covers the rate of 10.
+func TestBrowserDivergedDisplay(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("lr=10&opt=sgd&scale=none&data=poly")
+	tab.WaitReady()
+	final := Eval[map[string]any](tab, `netfit.train()`)
+	tab.WaitTrue(`document.getElementById("hints").innerText.includes("Training stopped")`, 10*time.Second)
+
+	status := textOf(tab, "status")
+	hints := Eval[string](tab, `document.getElementById("hints").innerText`)
+	errText, _ := final["error"].(string)
+	if !strings.HasPrefix(status, "Stopped in epoch 1 of 100") || !strings.Contains(hints, "stopped in epoch 1:") ||
+		!strings.Contains(errText, "at epoch 1") {
+		t.Errorf("status %q, note %q, error %q: want epoch 1 in all three", status, hints, errText)
+	}
+	if final["epoch"] != 0.0 || textOf(tab, "num-epoch") != "0" {
+		t.Errorf("metrics().epoch %v, tile %q: want 0 epochs finished", final["epoch"], textOf(tab, "num-epoch"))
+	}
+
+	// One learning rate: the error's, the fixes' and the note's.
+	if !strings.Contains(errText, "try a learning rate of 0.01 ") {
+		t.Errorf("error %q, want it to suggest 0.01", errText)
+	}
+	patches := Eval[[]string](tab, `Array.from(document.querySelectorAll("#hints button"), b => b.dataset.patch)`)
+	for _, p := range patches {
+		if strings.Contains(p, "lr=") && !strings.Contains(p, "lr=0.01") {
+			t.Errorf("fix %q, want lr=0.01 as the error says (fixes %q)", p, patches)
+		}
+	}
+	if strings.Contains(hints, "10×") {
+		t.Errorf("note %q also suggests a tenth of the rate", hints)
+	}
+
+	// No epoch finished: dashes with the reason, not 0 or "no validation rows".
+	for _, id := range []string{"num-mse", "num-mae", "num-mape", "num-val-loss", "num-val-r2", "num-r2"} {
+		if got := textOf(tab, id); got != "– (diverged in epoch 1)" {
+			t.Errorf("tile %s reads %q, want – (diverged in epoch 1)", id, got)
+		}
+	}
+
+	// The slider widened to show 10 at its top end; the help says so.
+	slider := Eval[map[string]any](tab, `(() => { const s = document.getElementById("learning-rate");
+		return {value: s.valueAsNumber, max: +s.max, help: document.getElementById("learning-rate-help").textContent,
+			shown: document.getElementById("learning-rate-value").textContent} })()`)
+	if slider["value"] != 1.0 || slider["max"] != 1.0 || slider["help"] != "logarithmic: 0.00001 … 10" ||
+		slider["shown"] != "10" {
+		t.Errorf("slider %v, want log value 1 at its max, help up to 10, 10 shown", slider)
+	}
+	tab.Screenshot("diverged-display")
 	tab.CheckConsole()
 }

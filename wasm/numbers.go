@@ -23,6 +23,7 @@ func (p *page) writeNumbers() {
 			idNumMAE, idNumMAPE, idNumSpeed} {
 			p.setNumber(id, "–", false)
 		}
+		p.dashWhy(m)
 		p.setNumber(idNumEpoch, "0", false)
 		p.setNumber(idNumSteps, strconv.Itoa(int(num(m, "step", 0))), false)
 		p.setNumber(idNumElapsed, view.Duration(num(m, "elapsed", 0)), false)

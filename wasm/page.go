@@ -50,6 +50,9 @@ type page struct {
 	predRows []int     // rows with a prediction at their x
 	pred     []float64 // the predictions at those rows
 	running  bool      // training, as far as the page knows
+	pausing  bool      // Pause was pressed; the worker has not stopped yet
+	runStart time.Time // when Train or Step was pressed
+	runSeen  bool      // a snapshot of the current run arrived
 	run      int       // counts train and step commands; older progress says nothing about running
 	runError string
 	hintsKey string // the hints shown, to skip rebuilding the same list
@@ -294,7 +297,8 @@ func (p *page) progress(m js.Value) {
 	p.latest, p.latestAt = m, time.Now()
 	current := int(num(m, "run", 0)) >= p.run
 	if current {
-		p.running = flag(m, "running")
+		p.running, p.runSeen = flag(m, "running"), true
+		p.pausing = p.pausing && p.running
 	}
 	from := int(num(m, "from", 0))
 	loss, valLoss := floats(m.Get("loss")), floats(m.Get("valLoss"))

@@ -23,6 +23,7 @@ package main
 //	configured {token, error, field, weights, trainRows, valRows, batch, notes}
 //	progress   {token, running, stopped, finished, reason, epoch, step,
 //	            elapsed, samplesPerSecond, from, loss, valLoss, stats,
+//	            stepsPerEpoch, failedEpoch,
 //	            train, val, curveX, curveY, points, error, notes, hints}
 //	predicted  {id, y, extrapolated, error}
 //	exported   {id, kind, files: [{name, type, bytes}], error}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"syscall/js"
 	"time"
 
@@ -39,9 +40,14 @@ func (w *worker) postSnapshot(stopped, withPredictions bool) {
 	if s := w.elapsed.Seconds(); s > 0 {
 		m["samplesPerSecond"] = float64(w.samples()) / s
 	}
+	m["stepsPerEpoch"] = w.tr.StepsPerEpoch()
 	m["notes"] = stringList(w.tr.Notes())
 	if w.err != nil {
 		m["error"] = w.err.Error()
+	}
+	var de *train.DivergedError
+	if errors.As(w.err, &de) {
+		m["failedEpoch"] = de.Epoch // counted from 1; the history holds the epochs before it
 	}
 	if len(hist) != w.hinted || stopped {
 		m["hints"] = w.hints(hist)
