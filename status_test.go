@@ -117,3 +117,75 @@ func TestBrowserDivergedDisplay(t *testing.T) {
 	tab.Screenshot("diverged-display")
 	tab.CheckConsole()
 }
+
+// TestBrowserProgressInEpoch checks the status line during the tutorial's
+// sine model on 20,000 rows (batch 200: 80 steps an epoch, each tens of
+// milliseconds): before the first epoch ends it shows the steps done of
+// the epoch, and it changes at least once a second, also while the worker
+// is still building the network.
+func TestBrowserProgressInEpoch(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("preset=keras-sine&n=20000")
+	tab.WaitReady()
+	Eval[any](tab, `(netfit.train(), 1)`)
+
+	var texts []string
+	last, lastChange := "", time.Now()
+	longest := time.Duration(0)
+	for start := time.Now(); time.Since(start) < 5*time.Second; time.Sleep(200 * time.Millisecond) {
+		s := textOf(tab, "status")
+		if s != last {
+			longest = max(longest, time.Since(lastChange))
+			last, lastChange = s, time.Now()
+			texts = append(texts, s)
+		}
+		if Eval[float64](tab, `netfit.metrics().epoch`) > 0 {
+			break
+		}
+	}
+	Eval[map[string]any](tab, `netfit.pause()`)
+	// The status changes every 0.1 s when it ticks; 1.2 s allows for a
+	// busy machine.
+	if longest > 1200*time.Millisecond {
+		t.Errorf("the status stood still for %v, want a change at least once a second; texts %q", longest, texts)
+	}
+	inEpoch := false
+	for _, s := range texts {
+		var step, spe int
+		if _, err := fmt.Sscanf(s, "Training… epoch 1 of 100, step %d of %d,", &step, &spe); err == nil &&
+			spe == 80 && step > 0 && step < 80 && strings.HasSuffix(s, " s.") {
+			inEpoch = true
+		}
+	}
+	if !inEpoch {
+		t.Errorf("status texts %q, want one like \"Training… epoch 1 of 100, step 12 of 80, 0.9 s.\"", texts)
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserKernelFooter checks that the footer names the kernels as soon
+// as the page is ready, before any Train and before the worker may have
+// answered, and that the worker, once running, names the same ones: the
+// page and the worker load the same simd.wasm.
+func TestBrowserKernelFooter(t *testing.T) {
+	for _, tc := range []struct{ name, query, want string }{
+		{"simd", "", "simd128"},
+		{"go", "?kernels=go", "go (SIMD kernels unavailable: switched off by ?kernels=go)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tab := NewTab(t)
+			tab.OpenPath(tc.query, "")
+			tab.WaitReady()
+			if got := textOf(tab, "kernel"); got != tc.want {
+				t.Errorf("footer kernels at ready %q, want %q", got, tc.want)
+			}
+			// A configure's reply comes from the running worker.
+			Eval[map[string]any](tab, `netfit.configure({n: 200})`)
+			tab.WaitTrue(`netfit.metrics().weights > 0`, 10*time.Second)
+			if got := textOf(tab, "kernel"); got != tc.want {
+				t.Errorf("footer kernels from the worker %q, want %q", got, tc.want)
+			}
+			tab.CheckConsole()
+		})
+	}
+}

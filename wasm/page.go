@@ -96,6 +96,10 @@ func startPage() {
 	p.applyDisplay()
 	p.regenerate()
 
+	// The worker loads the same SIMD module as the page (main.js), so the
+	// page's kernels stand for the worker's until its ready message names
+	// them: the footer never reads "–" while the worker starts.
+	p.setText(idKernel, kernelLabel())
 	p.connectWorker()
 	p.configureWorker()
 	p.bindAPI()
