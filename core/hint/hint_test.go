@@ -292,36 +292,6 @@ func TestDivergedOneSuggestion(t *testing.T) {
 	}
 }
 
-// TestSlowStep checks the warning before a step that takes minutes: the
-// page's n=100000&layers=2048,2048&batch=100000 case. The model has
-// 1·2048+2048 + 2048·2048+2048 + 2048+1 = 4,202,497 weights; 80,000
-// training rows (val 0.2) make one step 6·4,202,497·80,000 flops, at
-// 2 GFLOP/s about 1009 s. Batch size 256 would still take 3.2 s, 128 takes
-// 1.6 s: the suggested one.
-func TestSlowStep(t *testing.T) {
-	set := data.Set{}
-	for i := range 100000 {
-		set.X = append(set.X, float64(i)/1e4)
-		set.Y = append(set.Y, math.Sin(float64(i)/1e4))
-	}
-	c := train.Config{Model: nn.Spec{Hidden: []nn.Layer{{Units: 2048}, {Units: 2048}}},
-		BatchSize: 100000, ValFraction: 0.2, ScaleX: true, ScaleY: true, Seed: 1}
-	h, ok := find(Check(c, set, nil), SlowStep)
-	if !ok {
-		t.Fatalf("Check() gives no %s hint", SlowStep)
-	}
-	want := "One step of this setup takes about 1009 s; Pause and Stop answer only between " +
-		"steps. Use a smaller batch size."
-	if h.Message != want || h.Patch != "batch=128" || h.Severity != Warning {
-		t.Errorf("hint %+v, want message %q, patch batch=128", h, want)
-	}
-
-	c.BatchSize = 32 // 6·4.2e6·32 flops ≈ 0.4 s: no warning
-	if h, ok := find(Check(c, set, nil), SlowStep); ok {
-		t.Errorf("batch size 32: hint %+v, want none", h)
-	}
-}
-
 // TestDivergedAdviceAgrees runs the page's opt=sgd&lr=10&scale=none case on
 // CASES B03's line and checks that every hint offering a learning rate
 // offers the one the error suggests, train.RetryRate's 0.01 (the usual
@@ -349,5 +319,35 @@ func TestDivergedAdviceAgrees(t *testing.T) {
 		if strings.Contains(h.Patch, "lr=") && !strings.Contains(h.Patch, "lr=0.01") {
 			t.Errorf("hint %s: fix %q (%s), want lr=0.01 as the error says", h.ID, h.Fix, h.Patch)
 		}
+	}
+}
+
+// TestSlowStep checks the warning before a step that takes minutes: the
+// page's n=100000&layers=2048,2048&batch=100000 case. The model has
+// 1·2048+2048 + 2048·2048+2048 + 2048+1 = 4,202,497 weights; 80,000
+// training rows (val 0.2) make one step 6·4,202,497·80,000 flops, at
+// 2 GFLOP/s about 1009 s. Batch size 256 would still take 3.2 s, 128 takes
+// 1.6 s: the suggested one.
+func TestSlowStep(t *testing.T) {
+	set := data.Set{}
+	for i := range 100000 {
+		set.X = append(set.X, float64(i)/1e4)
+		set.Y = append(set.Y, math.Sin(float64(i)/1e4))
+	}
+	c := train.Config{Model: nn.Spec{Hidden: []nn.Layer{{Units: 2048}, {Units: 2048}}},
+		BatchSize: 100000, ValFraction: 0.2, ScaleX: true, ScaleY: true, Seed: 1}
+	h, ok := find(Check(c, set, nil), SlowStep)
+	if !ok {
+		t.Fatalf("Check() gives no %s hint", SlowStep)
+	}
+	want := "One step of this setup takes about 1009 s; Pause and Stop answer only between " +
+		"steps. Use a smaller batch size."
+	if h.Message != want || h.Patch != "batch=128" || h.Severity != Warning {
+		t.Errorf("hint %+v, want message %q, patch batch=128", h, want)
+	}
+
+	c.BatchSize = 32 // 6·4.2e6·32 flops ≈ 0.4 s: no warning
+	if h, ok := find(Check(c, set, nil), SlowStep); ok {
+		t.Errorf("batch size 32: hint %+v, want none", h)
 	}
 }
