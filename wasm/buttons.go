@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"netfit/core/settings"
 	"netfit/core/source"
-	"netfit/core/view"
 )
 
 // buildButtons wires Train/Pause, Step, Reset, New sample and the presets.
@@ -82,7 +82,8 @@ func (p *page) train(stepOnly bool) string {
 	}
 	p.run++
 	p.send(object{"type": kind, "run": p.run})
-	p.running = true
+	p.running, p.pausing = true, false
+	p.runStart, p.runSeen = time.Now(), false
 	p.updateButtons()
 	if stepOnly {
 		p.setStatus("Training one epoch…")
@@ -99,6 +100,7 @@ func (p *page) pause() bool {
 		return false
 	}
 	p.send(object{"type": msgPause})
+	p.pausing = true
 	p.setStatus("Pausing after the current batch…")
 	return true
 }
@@ -129,11 +131,10 @@ func (p *page) updateStatus(m js.Value) {
 	at := "epoch " + strconv.Itoa(epoch) + " of " + strconv.Itoa(total)
 	switch {
 	case str(m, "error") != "":
-		// The epoch it failed in, counted from 1 as the note below does.
-		p.setStatus("Stopped in epoch " + strconv.Itoa(epoch+1) + " of " + strconv.Itoa(total) +
-			": training diverged (see the note below).")
+		// The epoch it failed in, counted from 1 as the note and the error do.
+		p.setStatus(p.divergedStatus(int(num(m, "failedEpoch", float64(epoch+1)))))
 	case p.running:
-		p.setStatus("Training… " + at + ", " + view.Duration(num(m, "elapsed", 0)) + ".")
+		p.setStatus(p.runningStatus())
 	case flag(m, "finished"):
 		reason := strings.TrimPrefix(str(m, "reason"), "finished: ")
 		p.setStatus("Finished: " + reason + " (" + at + "). Train again to start over.")

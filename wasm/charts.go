@@ -56,6 +56,7 @@ func (p *page) draw() {
 	p.drawData()
 	p.drawOneMore()
 	p.writeNumbers()
+	p.tickStatus()
 	p.resized = false
 	p.frames++
 	js.Global().Get("netfit").Set("frames", p.frames)

@@ -369,6 +369,7 @@ func (p *page) writeOutputs() {
 	p.setText(idSamples+"-value", strconv.Itoa(s.Data.N))
 	p.setText(idNoise+"-value", view.Number(s.Data.Noise, 3))
 	p.setText(idLearningRate+"-value", view.Number(s.Train.EffectiveLearningRate(), 2))
+	p.writeRateHelp()
 	formula := ""
 	if pr, ok := data.LookupPreset(s.Data.Preset); ok && s.Data.Source != settings.SourceFormula {
 		formula = "y = " + pr.Formula + " + noise"

@@ -23,6 +23,7 @@ func (p *page) writeNumbers() {
 			idNumMAE, idNumMAPE, idNumSpeed} {
 			p.setNumber(id, "–", false)
 		}
+		p.dashWhy(m)
 		p.setNumber(idNumEpoch, "0", false)
 		p.setNumber(idNumSteps, strconv.Itoa(int(num(m, "step", 0))), false)
 		p.setNumber(idNumElapsed, view.Duration(num(m, "elapsed", 0)), false)
@@ -150,19 +151,4 @@ func nullable(v js.Value) any {
 		return nil
 	}
 	return v
-}
-
-// epochEvent is the detail of the "epoch" event for epoch index e
-// (0-based): the latest metrics, with epoch, loss and valLoss of that
-// epoch when several epochs arrived in one snapshot.
-func (p *page) epochEvent(e int) object {
-	out := p.metrics()
-	out["epoch"] = e + 1
-	if e < len(p.loss) {
-		out["loss"] = number(p.loss[e])
-	}
-	if e < len(p.valLoss) && p.hasValidation() {
-		out["valLoss"] = number(p.valLoss[e])
-	}
-	return out
 }

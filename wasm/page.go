@@ -49,6 +49,9 @@ type page struct {
 	predRows []int     // rows with a prediction at their x
 	pred     []float64 // the predictions at those rows
 	running  bool      // training, as far as the page knows
+	pausing  bool      // Pause was pressed; the worker has not stopped yet
+	runStart time.Time // when Train or Step was pressed
+	runSeen  bool      // a snapshot of the current run arrived
 	run      int       // counts train and step commands; older progress says nothing about running
 	runError string
 	hintsKey string // the hints shown, to skip rebuilding the same list
@@ -93,6 +96,10 @@ func startPage() {
 	p.applyDisplay()
 	p.regenerate()
 
+	// The worker loads the same SIMD module as the page (main.js), so the
+	// page's kernels stand for the worker's until its ready message names
+	// them: the footer never reads "–" while the worker starts.
+	p.setText(idKernel, kernelLabel())
 	p.connectWorker()
 	p.configureWorker()
 	p.bindAPI()
@@ -300,7 +307,8 @@ func (p *page) progress(m js.Value) {
 	p.latest, p.latestAt = m, time.Now()
 	current := int(num(m, "run", 0)) >= p.run
 	if current {
-		p.running = flag(m, "running")
+		p.running, p.runSeen = flag(m, "running"), true
+		p.pausing = p.pausing && p.running
 	}
 	from := int(num(m, "from", 0))
 	loss, valLoss := floats(m.Get("loss")), floats(m.Get("valLoss"))
@@ -332,8 +340,8 @@ func (p *page) progress(m js.Value) {
 	p.updateStatus(m)
 	p.dirty = true
 
-	for e := from; e < from+len(loss); e++ {
-		p.emit("epoch", p.epochEvent(e))
+	for i := range loss {
+		p.emit("epoch", p.epochEvent(m, from+i, i))
 	}
 	if flag(m, "stopped") {
 		// An earlier run stopped by a configure or reset also ends its

@@ -22,7 +22,8 @@ package main
 //	ready      {kernel}                 the worker's Go code runs
 //	configured {token, error, field, weights, trainRows, valRows, batch, notes}
 //	progress   {token, running, stopped, finished, reason, epoch, step,
-//	            elapsed, samplesPerSecond, from, loss, valLoss,
+//	            elapsed, samplesPerSecond, from, loss, valLoss, stats,
+//	            stepsPerEpoch, failedEpoch,
 //	            train, val, curveX, curveY, points, error, notes, hints}
 //	predicted  {id, y, extrapolated, error}
 //	exported   {id, kind, files: [{name, type, bytes}], error}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"syscall/js"
 	"time"
 
@@ -39,9 +40,14 @@ func (w *worker) postSnapshot(stopped, withPredictions bool) {
 	if s := w.elapsed.Seconds(); s > 0 {
 		m["samplesPerSecond"] = float64(w.samples()) / s
 	}
+	m["stepsPerEpoch"] = w.tr.StepsPerEpoch()
 	m["notes"] = stringList(w.tr.Notes())
 	if w.err != nil {
 		m["error"] = w.err.Error()
+	}
+	var de *train.DivergedError
+	if errors.As(w.err, &de) {
+		m["failedEpoch"] = de.Epoch // counted from 1; the history holds the epochs before it
 	}
 	if len(hist) != w.hinted || stopped {
 		m["hints"] = w.hints(hist)
@@ -77,8 +83,9 @@ func (w *worker) samples() int {
 	return epochs*nt + min(nt, (w.last.Step%spe)*w.tr.BatchSize())
 }
 
-// addHistory adds the epochs not yet sent (from, loss, valLoss) and the
-// metrics of the last epoch.
+// addHistory adds the epochs not yet sent (from, loss, valLoss, and stats
+// for the page's epoch events, see epochs.go) and the metrics of the last
+// epoch.
 func (w *worker) addHistory(m object, hist []train.EpochStats) {
 	fresh := hist[w.sent:]
 	loss := make([]float64, len(fresh))
@@ -88,6 +95,7 @@ func (w *worker) addHistory(m object, hist []train.EpochStats) {
 	}
 	m["from"] = w.sent
 	m["loss"], m["valLoss"] = float64Array(loss), float64Array(valLoss)
+	m["stats"] = float64Array(packEpochs(fresh))
 	w.sent = len(hist)
 	if len(hist) == 0 {
 		return

@@ -184,21 +184,27 @@ func checkLearningRate(r *run) *Hint {
 }
 
 // diverged turns a [train.DivergedError] into a hint (CASES B03, B04, B05)
-// with one suggestion: the usual learning rate when the one in use is far
-// above it, else a tenth of it; and standardized x and y when they are not.
-// Epochs count from 1, as everywhere on the page.
+// with one suggestion: the learning rate the error suggests
+// ([train.RetryRate]: the usual rate when the one in use is far above it,
+// else a tenth of it), so that the page, the error and the API say the same;
+// and standardized x and y when they are not. Epochs count from 1, as
+// everywhere on the page.
 func diverged(r *run, de *train.DivergedError) Hint {
 	h := Hint{ID: Diverged, Severity: Problem,
 		Message: fmt.Sprintf("Training stopped in epoch %d: the %s. The weights were put "+
 			"back to the start of that epoch.", de.Epoch, strings.TrimPrefix(de.What, "the "))}
 	patch := ""
-	if usual, suggest, high := r.highRate(); high {
+	retry := de.RetryRate
+	if retry == 0 {
+		retry = train.RetryRate(r.optimizer, r.lr)
+	}
+	suggest := fmtNum(retry)
+	if usual, _, high := r.highRate(); high {
 		h.Message += fmt.Sprintf(" A learning rate of %s is very high for %s (usual: %s).",
 			fmtNum(r.lr), r.optimizer, usual)
 		h.Fix, patch = "Use learning rate "+suggest, "lr="+suggest
-	} else if r.optimizer != train.LBFGS {
-		h.Fix = "Lower the learning rate 10× to " + r.lowerRate()
-		patch = "lr=" + r.lowerRate()
+	} else if retry > 0 {
+		h.Fix, patch = "Lower the learning rate 10× to "+suggest, "lr="+suggest
 	}
 	if !r.cfg.ScaleX || !r.cfg.ScaleY {
 		h.Message += " Unscaled " + unscaled(r.cfg) + " can make the steps too large."
@@ -242,7 +248,7 @@ func checkConstant(r *run) *Hint {
 		h.Fix, h.Patch = "Use a linear output", "out=linear"
 	case r.optimizer == train.SGD && r.lr <= sgdSlowRate:
 		h.Fix, h.Patch = "Use Adam, learning rate 0.01", "opt=adam&lr=0.01"
-	case r.optimizer != train.LBFGS:
+	case r.optimizer != train.LBFGS && !r.divergedFired: // else the diverged hint's rate
 		h.Fix, h.Patch = "Lower the learning rate 10×", "lr="+r.lowerRate()
 	}
 	return h

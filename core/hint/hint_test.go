@@ -275,7 +275,8 @@ func TestDivergedOneSuggestion(t *testing.T) {
 	}
 	c := train.Config{Optimizer: train.SGD, LearningRate: 10, ScaleX: true, ScaleY: true, Seed: 1}
 	de := &train.DivergedError{Epoch: 1, Batch: 17, LearningRate: 10, Loss: math.NaN(),
-		What: "loss became NaN", Hint: "try a learning rate of 1 (10× lower)"}
+		What: "loss became NaN", Hint: "try a learning rate of 0.01 (the usual rate for sgd)",
+		RetryRate: train.RetryRate(train.SGD, 10)}
 	hints := CheckRun(c, set, nil, de)
 	if _, ok := find(hints, LearningRateHigh); ok {
 		t.Errorf("CheckRun() = %+v, want no separate learning-rate hint", hints)
@@ -288,6 +289,36 @@ func TestDivergedOneSuggestion(t *testing.T) {
 		"the start of that epoch. A learning rate of 10 is very high for sgd (usual: 0.001 to 0.1)."
 	if h.Message != want || h.Fix != "Use learning rate 0.01" || h.Patch != "lr=0.01" {
 		t.Errorf("hint %+v, want message %q, fix Use learning rate 0.01, patch lr=0.01", h, want)
+	}
+}
+
+// TestDivergedAdviceAgrees runs the page's opt=sgd&lr=10&scale=none case on
+// CASES B03's line and checks that every hint offering a learning rate
+// offers the one the error suggests, train.RetryRate's 0.01 (the usual
+// rate for SGD): the page shows one piece of advice.
+func TestDivergedAdviceAgrees(t *testing.T) {
+	set := data.Set{}
+	for i := range 200 {
+		set.X = append(set.X, float64(i))
+		set.Y = append(set.Y, 2*float64(i))
+	}
+	c := train.Config{Optimizer: train.SGD, LearningRate: 10, Epochs: 5, ValFraction: 0.2, Seed: 1}
+	tr, err := train.New(c, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = tr.Advance(0, time.Time{})
+	var de *train.DivergedError
+	if !errors.As(err, &de) {
+		t.Fatalf("Advance() = %v, want divergence", err)
+	}
+	if de.RetryRate != 0.01 || !strings.Contains(err.Error(), "try a learning rate of 0.01 ") {
+		t.Errorf("error %q with RetryRate %g, want 0.01", err, de.RetryRate)
+	}
+	for _, h := range CheckRun(c, set, tr.History(), err) {
+		if strings.Contains(h.Patch, "lr=") && !strings.Contains(h.Patch, "lr=0.01") {
+			t.Errorf("hint %s: fix %q (%s), want lr=0.01 as the error says", h.ID, h.Fix, h.Patch)
+		}
 	}
 }
 

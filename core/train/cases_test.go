@@ -93,7 +93,9 @@ func TestB04HighLearningRate(t *testing.T) {
 		if !errors.As(err, &de) || de.Collapsed {
 			t.Fatalf("Advance() = %v, want a NaN DivergedError", err)
 		}
-		if !strings.Contains(err.Error(), "try a learning rate of 0.1") || !allFinite(tr.Model().Params) {
+		// lr 1 is far above SGD's usual range: its default, as core/hint says.
+		if !strings.Contains(err.Error(), "try a learning rate of 0.01 (the usual rate for sgd)") ||
+			de.RetryRate != 0.01 || !allFinite(tr.Model().Params) {
 			t.Errorf("error %q or weights not as wanted", err)
 		}
 	})
@@ -106,8 +108,13 @@ func TestB04HighLearningRate(t *testing.T) {
 		if !errors.As(err, &de) || !de.Collapsed {
 			t.Fatalf("Advance() = %v, want a collapse DivergedError", err)
 		}
-		if !strings.Contains(err.Error(), "collapsed") || !strings.Contains(err.Error(), "0.1 (10× lower)") {
-			t.Errorf("message %q, want it to say collapsed and suggest 0.1", err)
+		// CASES B04 B: "lower the learning rate (try 1e-3)".
+		if !strings.Contains(err.Error(), "collapsed") || !strings.Contains(err.Error(), "try a learning rate of 0.001 (") {
+			t.Errorf("message %q, want it to say collapsed and suggest 0.001", err)
+		}
+		if len(tr.History()) != de.Epoch-1 {
+			t.Errorf("History() has %d epochs after a collapse in epoch %d, want %d (the collapsed one dropped)",
+				len(tr.History()), de.Epoch, de.Epoch-1)
 		}
 		t.Logf("%v", err)
 	})

@@ -6,11 +6,43 @@ import (
 	"strings"
 )
 
+// Learning rates far above the usual range of an optimizer; after a
+// divergence above them, [RetryRate] suggests the optimizer's default
+// rather than a tenth. core/hint warns about rates above the same limits.
+const (
+	adamHighRate = 0.1 // Adam or RMSprop above this diverges or collapses (CASES B04)
+	sgdHighRate  = 0.5 // SGD above this diverges on standardized data (B04 A: 1.0 fails)
+)
+
+// RetryRate returns the one learning rate to try after training with
+// optimizer at lr diverged: the optimizer's default (Keras': SGD 0.01, Adam
+// and RMSprop 0.001) when lr is far above its usual range, else a tenth of
+// lr rounded to two significant digits. It returns 0 for L-BFGS, which has
+// no learning rate. An empty optimizer means Adam.
+func RetryRate(optimizer string, lr float64) float64 {
+	c := Config{Optimizer: optimizer}.withDefaults()
+	limit := adamHighRate
+	switch c.Optimizer {
+	case LBFGS:
+		return 0
+	case SGD:
+		limit = sgdHighRate
+	}
+	if lr > limit {
+		return c.LearningRate
+	}
+	return roundRate(lr / 10)
+}
+
 // diverge stops training after a NaN or infinite loss or a collapse: it
 // restores the weights from the start of the epoch, forgets the optimizer's
-// moments (they were built from the bad steps) and records the error.
+// moments (they were built from the bad steps) and records the error. A
+// divergence found at the epoch's end also drops that epoch from the
+// history, whose figures are of weights now thrown away: the history ends
+// with the weights the model holds.
 func (t *Trainer) diverge(loss float64, batch int, collapsed bool, what string) error {
 	copy(t.model.Params, t.epochStart)
+	t.hist = t.hist[:min(len(t.hist), t.epoch)]
 	if t.opt != nil {
 		t.opt.Reset()
 	}
@@ -20,18 +52,24 @@ func (t *Trainer) diverge(loss float64, batch int, collapsed bool, what string) 
 	t.err = &DivergedError{
 		Epoch: t.epoch + 1, Batch: batch, LearningRate: t.lr, Loss: loss,
 		Collapsed: collapsed, What: what, Hint: t.divergenceHint(collapsed),
+		RetryRate: RetryRate(t.cfg.Optimizer, t.lr),
 	}
 	t.finished = true
 	t.reason = "diverged"
 	return t.err
 }
 
-// divergenceHint says what to try: a learning rate 10× lower, scaling that
-// is off, and an output activation that cannot reach the targets.
+// divergenceHint says what to try: the learning rate of [RetryRate],
+// scaling that is off, and an output activation that cannot reach the
+// targets.
 func (t *Trainer) divergenceHint(collapsed bool) string {
 	var tips []string
-	if t.lb == nil {
-		tips = append(tips, fmt.Sprintf("try a learning rate of %g (10× lower)", roundRate(t.lr/10)))
+	if rate := RetryRate(t.cfg.Optimizer, t.lr); rate > 0 {
+		why := "10× lower"
+		if rate != roundRate(t.lr/10) {
+			why = "the usual rate for " + t.cfg.Optimizer
+		}
+		tips = append(tips, fmt.Sprintf("try a learning rate of %g (%s)", rate, why))
 	}
 	if !t.cfg.ScaleX {
 		lo, hi := t.TrainXRange()

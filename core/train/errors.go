@@ -67,6 +67,7 @@ type DivergedError struct {
 	Collapsed    bool    // true when the loss stayed finite but training collapsed
 	What         string  // what happened, e.g. "loss became NaN"
 	Hint         string  // what to try, e.g. "try a learning rate of 0.0001 (10× lower)"
+	RetryRate    float64 // the learning rate Hint suggests ([RetryRate]); 0 for L-BFGS
 }
 
 // Error reads like "train: loss became NaN at epoch 1, batch 3 (learning
