@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserEmbedTwoTrainers opens testdata/embed/index.html, a blog post with two
@@ -42,5 +44,61 @@ func TestBrowserEmbedTwoTrainers(t *testing.T) {
 		}
 	}
 	tab.Screenshot("two-trainers")
+	tab.CheckConsole()
+}
+
+// TestBrowserHideParts opens the page with hide=… and checks that each named
+// part takes no room, in the full page and in the embed view, and that
+// hiding the three settings panels gives the results the whole width.
+func TestBrowserHideParts(t *testing.T) {
+	tab := NewTab(t)
+	tab.Do(chromedp.EmulateViewport(1280, 900))
+	shown := func() map[string]float64 {
+		return Eval[map[string]float64](tab, `(() => {
+			const w = (sel) => document.querySelector(sel).getBoundingClientRect().width;
+			return {header: w(".top"), buttons: w(".run"), export: w(".export"),
+				chart: w("#data-chart"), results: w(".results"), layout: w(".layout")};
+		})()`)
+	}
+	cases := []struct {
+		name, fragment string
+		hidden         []string
+		shown          []string
+	}{
+		{"full page", "hide=header,buttons,export", []string{"header", "buttons", "export"},
+			[]string{"chart"}},
+		{"embed view", "embed=1&hide=buttons", []string{"buttons"}, []string{"header", "chart"}},
+		{"nothing hidden", "", nil, []string{"header", "buttons", "export", "chart"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tab.Do(chromedp.Navigate("about:blank"))
+			tab.Open(c.fragment)
+			tab.WaitReady()
+			got := shown()
+			for _, part := range c.hidden {
+				if got[part] != 0 {
+					t.Errorf("#%s: the %s is %v px wide, want it hidden", c.fragment, part, got[part])
+				}
+			}
+			for _, part := range c.shown {
+				if got[part] == 0 {
+					t.Errorf("#%s: the %s is hidden, want it shown", c.fragment, part)
+				}
+			}
+		})
+	}
+
+	// With data, model and training hidden, no empty column is left: the
+	// results are as wide as the layout (1280 px less the body's padding).
+	tab.Do(chromedp.Navigate("about:blank"))
+	tab.Open("hide=data,model,training")
+	tab.WaitReady()
+	got := shown()
+	if got["results"] < got["layout"]-1 {
+		t.Errorf("hide=data,model,training: the results are %v px wide in a %v px layout, "+
+			"want the whole width", got["results"], got["layout"])
+	}
+	tab.Screenshot("hide-settings")
 	tab.CheckConsole()
 }
