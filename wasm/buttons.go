@@ -61,11 +61,14 @@ func (p *page) usePreset(name string) {
 	p.setStatus("Preset " + strconv.Quote(name) + " loaded. Press Train.")
 }
 
+// noDataPrefix starts the status line when Train is refused for want of data.
+const noDataPrefix = "No data to train on: "
+
 // train asks the worker to train until done (or one epoch with stepOnly).
 // It returns a problem that prevents training, or "".
 func (p *page) train(stepOnly bool) string {
 	if p.dataErr != nil {
-		msg := "No data to train on: " + source.Explain(p.dataErr)
+		msg := noDataPrefix + source.Explain(p.dataErr)
 		p.setStatus(msg)
 		return msg
 	}

@@ -89,11 +89,15 @@ func dataInputControls(p *page) []control {
 		selectControl(idDataSource, redata,
 			func(s *settings.Settings, v string) error { return p.setSource(s, v) },
 			func(s *settings.Settings) string { return s.Data.Source }),
+		// A formula that does not read is taken all the same, as
+		// configure("f=…") takes it: the data becomes empty, the message
+		// shows under the box and Train refuses with it, rather than
+		// training the last formula that read.
 		{id: idFormula, event: "change", effect: redata,
 			read: func(s *settings.Settings, v js.Value) error {
 				text := v.Get("value").String()
-				if err := checkFormula(text); err != nil {
-					return errors.New(source.Explain(err))
+				if len(text) > settings.MaxFormulaLen {
+					return errors.New(source.Explain(checkFormula(text)))
 				}
 				s.Data.Source, s.Data.Formula = settings.SourceFormula, text
 				return nil
