@@ -75,6 +75,7 @@ func (p *page) train(stepOnly bool) string {
 	if p.conf.Truthy() && str(p.conf, "error") != "" {
 		return str(p.conf, "error")
 	}
+	p.showExport("", "") // an export's message is old news once training starts
 	kind := msgTrain
 	if stepOnly {
 		kind = msgStep
@@ -105,6 +106,7 @@ func (p *page) pause() bool {
 // reset asks the worker for a new trainer: the initial weights from the
 // seed, an empty history.
 func (p *page) reset() {
+	p.showExport("", "")
 	p.configureWorker()
 	p.setStatus("Reset: new initial weights from seed " + strconv.FormatUint(p.s.Train.Seed, 10) + ".")
 }

@@ -72,7 +72,14 @@ func (p *page) buildDataInput() {
 		p.setError(idFormula, source.Explain(err))
 	})
 	p.onClick(idCSVUse, func() {
-		p.useTable(p.el(idCSVText).Get("value").String(), "pasted", "", "", true)
+		text := p.el(idCSVText).Get("value").String()
+		if strings.TrimSpace(text) == "" {
+			msg := "The text box is empty: paste a table (CSV or TSV) into it, then press Use pasted table."
+			p.setError(idCSVText, msg)
+			p.setStatus("No table was loaded: the text box is empty.")
+			return
+		}
+		p.useTable(text, "pasted", "", "", true)
 	})
 	p.el(idCSVFile).AddEventListener("change", func(js.Value) {
 		if files := p.el(idCSVFile).Get("files"); files.Length() > 0 {
