@@ -100,6 +100,15 @@ func TestBrowserBundle(t *testing.T) {
 		t.Errorf("footer kernels in the single file: %q, want simd128", got)
 	}
 
+	// An embed code would point at the disk: the page says to use a server.
+	tab.Do(chromedp.Click(chromedp.CSS("#copy-embed")))
+	note := Eval[map[string]any](tab, `({note: document.getElementById("embed-note").textContent,
+		hidden: document.getElementById("embed-code").hidden})`)
+	if s, _ := note["note"].(string); !strings.Contains(s, "web server") || note["hidden"] != true {
+		t.Errorf("Copy embed code in the single file: note %q, code box hidden %v; want the "+
+			"box hidden and a note that the site must be on a web server", note["note"], note["hidden"])
+	}
+
 	tab.Do(chromedp.Click(chromedp.CSS("#train")))
 	start := time.Now()
 	tab.WaitTrue(`(() => { const m = netfit.metrics(); return m && m.valR2 >= 0.85; })()`, 90*time.Second)

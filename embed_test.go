@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -100,5 +102,29 @@ func TestBrowserHideParts(t *testing.T) {
 			"want the whole width", got["results"], got["layout"])
 	}
 	tab.Screenshot("hide-settings")
+	tab.CheckConsole()
+}
+
+// TestBrowserEmbedFromDisk opens, from disk (file://), a post with the
+// README's <iframe> pointing at the served site: the frame must load and
+// answer "ready". A frame-ancestors * header would refuse it, since * matches
+// only network schemes, and leave a blank frame.
+func TestBrowserEmbedFromDisk(t *testing.T) {
+	dir := t.TempDir()
+	post := `<!doctype html><title>post</title><p>My post.</p>
+<iframe src="` + SiteURL(t) + `index.html#embed=1&n=200&layers=8" title="netfit"
+  width="100%" height="480" style="border:0; max-width:760px"></iframe>
+<script>
+window.frameReady = false;
+addEventListener("message", (e) => { if (e.data && e.data.netfit === "ready") window.frameReady = true; });
+</script>`
+	if err := os.WriteFile(filepath.Join(dir, "post.html"), []byte(post), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab := NewTab(t)
+	tab.URL = "file://" + filepath.ToSlash(dir) + "/"
+	tab.OpenPath("post.html", "")
+	tab.WaitTrue(`window.frameReady === true`, readyTimeout)
+	tab.Screenshot("post-from-disk")
 	tab.CheckConsole()
 }

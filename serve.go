@@ -37,17 +37,18 @@ import (
 
 // contentSecurityPolicy lets the page run its own scripts and compile its own
 // WebAssembly ('wasm-unsafe-eval' allows WebAssembly.instantiate, not eval),
-// start a Web Worker from the site or from a blob: URL, and be embedded in an
-// <iframe> on any site (frame-ancestors *), which is a feature. Inline styles
-// are allowed; inline scripts are not.
+// start a Web Worker from the site or from a blob: URL. Inline styles are
+// allowed; inline scripts are not. It has no frame-ancestors directive, as a
+// plain static host sends none: any page may embed the site in an <iframe>,
+// which is a feature, including a post opened from disk (frame-ancestors *
+// would refuse a file:// parent, since * matches only network schemes).
 const contentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"worker-src 'self' blob:; " +
 	"connect-src 'self' blob: data:; " +
 	"img-src 'self' data: blob:; " +
 	"style-src 'self' 'unsafe-inline'; " +
-	"object-src 'none'; base-uri 'none'; form-action 'none'; " +
-	"frame-ancestors *"
+	"object-src 'none'; base-uri 'none'; form-action 'none'"
 
 // contentTypes are the types of the files a site holds. Others come from
 // [mime.TypeByExtension], then application/octet-stream.
