@@ -163,12 +163,12 @@ func indexFrom(list []string, s string, from int) int {
 	return -1
 }
 
-// TestREADMEScreenshot remakes site/screenshot.png, the picture at the top
+// TestREADMEScreenshot remakes docs/screenshot.png, the picture at the top
 // of the README: the default page at 1280×900 after one full run (100
 // epochs, under a second). It runs only when NETFIT_SCREENSHOT names the
 // PNG to write:
 //
-//	NETFIT_SCREENSHOT=$PWD/site/screenshot.png go test -count=1 -run TestREADMEScreenshot .
+//	NETFIT_SCREENSHOT=$PWD/docs/screenshot.png go test -count=1 -run TestREADMEScreenshot .
 func TestREADMEScreenshot(t *testing.T) {
 	out := os.Getenv("NETFIT_SCREENSHOT")
 	if out == "" {
