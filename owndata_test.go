@@ -277,6 +277,41 @@ func TestBrowserFormulaSyntaxTrain(t *testing.T) {
 	tab.CheckConsole()
 }
 
+// TestBrowserNewTableFeatures loads the CO₂ table with its yearly
+// features, then cars.csv: the new table starts without them (x is
+// horsepower, not a date), and the status says so. A table read with the
+// same columns as the last one (an edited copy) keeps them.
+func TestBrowserNewTableFeatures(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200&layers=8&epochs=2&batch=50")
+	tab.WaitReady()
+	co2 := readTestData(t, "co2-concentration.csv")
+	Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(co2)+`, {x: "Date", y: "CO2"})`)
+	Eval[map[string]any](tab, `netfit.configure({feat: "sin1"})`)
+
+	cars := jsString(readTestData(t, "cars.csv"))
+	Eval[map[string]any](tab, `netfit.loadCSV(`+cars+`, {x: "Horsepower", y: "Miles_per_Gallon"})`)
+	if frag := Eval[string](tab, `netfit.settings()`); !strings.Contains(frag, "feat=none") {
+		t.Errorf("after loading cars.csv: %s, want feat=none (the CO₂ table's sin1 off)", frag)
+	}
+	if status := text(tab, "status"); !strings.Contains(status, "switched off") {
+		t.Errorf("status %q, want it to say the extra inputs were switched off", status)
+	}
+
+	// An edited copy of the CO₂ table: the same columns, the features stay.
+	Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(co2)+`, {x: "Date", y: "CO2"})`)
+	Eval[map[string]any](tab, `netfit.configure({feat: "sin1"})`)
+	edited := co2[:strings.LastIndex(co2[:len(co2)/2], "\n")+1] // the first half of the lines
+	Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(edited)+`, {x: "Date", y: "CO2"})`)
+	if frag := Eval[string](tab, `netfit.settings()`); !strings.Contains(frag, "feat=sin1") {
+		t.Errorf("after loading half of the CO₂ table again: %s, want feat=sin1 kept", frag)
+	}
+	if status := text(tab, "status"); !strings.Contains(status, "stay on") {
+		t.Errorf("status %q, want it to say the extra inputs stay on", status)
+	}
+	tab.CheckConsole()
+}
+
 // TestBrowserCO2 loads the Mauna Loa CO₂ series through netfit.loadCSV,
 // trains to a validation R² ≥ 0.99 on x alone, reloads (the table comes back
 // from the browser's storage), adds the yearly features and trains to

@@ -287,6 +287,7 @@ func (p *page) useTable(text, name, xCol, yCol string, keepColumns bool) (source
 		}
 	}
 	next.Data.XCol, next.Data.YCol = xCol, yCol
+	featureNote := p.tableFeatures(&next, before, rep)
 	p.apply(next, redata)
 	p.writeControls()
 	if len(text) <= maxShownTable {
@@ -295,8 +296,27 @@ func (p *page) useTable(text, name, xCol, yCol string, keepColumns bool) (source
 		p.el(idCSVText).Set("value", "")
 	}
 	p.setStatus("Loaded the table (" + name + "): " + strconv.Itoa(rep.Kept) +
-		" rows kept, " + strconv.Itoa(rep.Dropped) + " dropped. Press Train.")
+		" rows kept, " + strconv.Itoa(rep.Dropped) + " dropped." + featureNote + " Press Train.")
 	return rep, nil
+}
+
+// tableFeatures decides the extra inputs of a new table: those of the
+// previous data made sense for its x (sin and cos of 2πx/P with P a year,
+// for dates), so they stay only when the new table is read with the same x
+// and y columns as the last table, an edited copy of it. It returns a
+// sentence for the status line, or "" when no extra input was on.
+func (p *page) tableFeatures(next *settings.Settings, before dataInput, rep source.Report) string {
+	if next.Train.Features == (data.Features{}) {
+		return ""
+	}
+	last := before.cache.rep
+	if p.s.Data.Source == settings.SourceCSV && last.XColumn == rep.XColumn &&
+		last.YColumn == rep.YColumn {
+		return " The extra inputs (features) stay on: the table has the same columns as before."
+	}
+	next.Train.Features = data.Features{}
+	return " The extra inputs (features) of the previous data are switched off; tick them " +
+		"again if this table needs them."
 }
 
 // readFile reads a file the user picked or dropped.
