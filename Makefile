@@ -47,14 +47,15 @@ dist: build
 	else echo "dist: brotli not found, so no .br files (apt-get install brotli)"; fi
 	@echo "dist: ready; serve it with go run . -dir dist, or copy it to any static host"
 
-# bundle writes dist/netfit.html, one self-contained file that works from
+# bundle writes offline/netfit.html, one self-contained file that works from
 # file:// with no network: CSS and JS inlined, the wasm gzip-compressed inside
-# (bundle.go explains how it boots).
+# (bundle.go explains how it boots). It is not in dist/, which make dist
+# wipes and which a static host serves.
 bundle: build
-	$(GO) run . -dir site -bundle dist/netfit.html
+	$(GO) run . -dir site -bundle offline/netfit.html
 
 bench:
 	NETFIT_BENCH=1 $(GO) test -count=1 -run '^TestBenchTable$$' -v -timeout 15m .
 
 clean:
-	rm -rf dist site/netfit.wasm site/wasm_exec.js site/simd.wasm
+	rm -rf dist offline site/netfit.wasm site/wasm_exec.js site/simd.wasm

@@ -38,7 +38,7 @@ func TestBundleFile(t *testing.T) {
 			t.Errorf("bundle lacks %s", want)
 		}
 	}
-	t.Logf("dist/netfit.html would be %.2f MB", float64(n)/1e6)
+	t.Logf("offline/netfit.html would be %.2f MB", float64(n)/1e6)
 }
 
 // TestBundleRefusesFiles checks that a page referring to a file the bundle
@@ -100,6 +100,15 @@ func TestBrowserBundle(t *testing.T) {
 		t.Errorf("footer kernels in the single file: %q, want simd128", got)
 	}
 
+	// An embed code would point at the disk: the page says to use a server.
+	tab.Do(chromedp.Click(chromedp.CSS("#copy-embed")))
+	note := Eval[map[string]any](tab, `({note: document.getElementById("embed-note").textContent,
+		hidden: document.getElementById("embed-code").hidden})`)
+	if s, _ := note["note"].(string); !strings.Contains(s, "web server") || note["hidden"] != true {
+		t.Errorf("Copy embed code in the single file: note %q, code box hidden %v; want the "+
+			"box hidden and a note that the site must be on a web server", note["note"], note["hidden"])
+	}
+
 	tab.Do(chromedp.Click(chromedp.CSS("#train")))
 	start := time.Now()
 	tab.WaitTrue(`(() => { const m = netfit.metrics(); return m && m.valR2 >= 0.85; })()`, 90*time.Second)
@@ -131,5 +140,48 @@ func TestSiteRelativeURLs(t *testing.T) {
 		for _, m := range absolute.FindAllString(string(b), -1) {
 			t.Errorf("%s: %q is not relative; a static host may serve the site under a sub-path", name, m)
 		}
+	}
+}
+
+// TestSiteOnlyServedFiles checks that site/, which make dist copies to the
+// static host, holds only files the page loads: each one is named by
+// index.html or a script. Files for the README (its screenshot) live in
+// docs/. It also checks that make bundle writes outside dist/, which make
+// dist wipes.
+func TestSiteOnlyServedFiles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("site", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages strings.Builder
+	for _, name := range files {
+		if ext := filepath.Ext(name); ext == ".html" || ext == ".js" || ext == ".css" {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages.Write(b)
+		}
+	}
+	for _, name := range files {
+		base := filepath.Base(name)
+		if base == "index.html" {
+			continue
+		}
+		if !strings.Contains(pages.String(), `"`+base+`"`) {
+			t.Errorf("site/%s is named by no page or script of the site, yet make dist deploys it", base)
+		}
+	}
+
+	makefile, err := os.ReadFile("Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := regexp.MustCompile(`-bundle (\S+)`).FindSubmatch(makefile)
+	if out == nil {
+		t.Fatal("Makefile: no -bundle output in the bundle target")
+	}
+	if dir := filepath.Dir(string(out[1])); dir == "dist" || strings.HasPrefix(dir, "dist/") {
+		t.Errorf("make bundle writes %s, inside dist/, which make dist wipes", out[1])
 	}
 }

@@ -6,9 +6,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestBrowserEmbedTwoTrainers opens testdata/embed/index.html, a blog post with two
@@ -42,5 +46,85 @@ func TestBrowserEmbedTwoTrainers(t *testing.T) {
 		}
 	}
 	tab.Screenshot("two-trainers")
+	tab.CheckConsole()
+}
+
+// TestBrowserHideParts opens the page with hide=… and checks that each named
+// part takes no room, in the full page and in the embed view, and that
+// hiding the three settings panels gives the results the whole width.
+func TestBrowserHideParts(t *testing.T) {
+	tab := NewTab(t)
+	tab.Do(chromedp.EmulateViewport(1280, 900))
+	shown := func() map[string]float64 {
+		return Eval[map[string]float64](tab, `(() => {
+			const w = (sel) => document.querySelector(sel).getBoundingClientRect().width;
+			return {header: w(".top"), buttons: w(".run"), export: w(".export"),
+				chart: w("#data-chart"), results: w(".results"), layout: w(".layout")};
+		})()`)
+	}
+	cases := []struct {
+		name, fragment string
+		hidden         []string
+		shown          []string
+	}{
+		{"full page", "hide=header,buttons,export", []string{"header", "buttons", "export"},
+			[]string{"chart"}},
+		{"embed view", "embed=1&hide=buttons", []string{"buttons"}, []string{"header", "chart"}},
+		{"nothing hidden", "", nil, []string{"header", "buttons", "export", "chart"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tab.Do(chromedp.Navigate("about:blank"))
+			tab.Open(c.fragment)
+			tab.WaitReady()
+			got := shown()
+			for _, part := range c.hidden {
+				if got[part] != 0 {
+					t.Errorf("#%s: the %s is %v px wide, want it hidden", c.fragment, part, got[part])
+				}
+			}
+			for _, part := range c.shown {
+				if got[part] == 0 {
+					t.Errorf("#%s: the %s is hidden, want it shown", c.fragment, part)
+				}
+			}
+		})
+	}
+
+	// With data, model and training hidden, no empty column is left: the
+	// results are as wide as the layout (1280 px less the body's padding).
+	tab.Do(chromedp.Navigate("about:blank"))
+	tab.Open("hide=data,model,training")
+	tab.WaitReady()
+	got := shown()
+	if got["results"] < got["layout"]-1 {
+		t.Errorf("hide=data,model,training: the results are %v px wide in a %v px layout, "+
+			"want the whole width", got["results"], got["layout"])
+	}
+	tab.Screenshot("hide-settings")
+	tab.CheckConsole()
+}
+
+// TestBrowserEmbedFromDisk opens, from disk (file://), a post with the
+// README's <iframe> pointing at the served site: the frame must load and
+// answer "ready". A frame-ancestors * header would refuse it, since * matches
+// only network schemes, and leave a blank frame.
+func TestBrowserEmbedFromDisk(t *testing.T) {
+	dir := t.TempDir()
+	post := `<!doctype html><title>post</title><p>My post.</p>
+<iframe src="` + SiteURL(t) + `index.html#embed=1&n=200&layers=8" title="netfit"
+  width="100%" height="480" style="border:0; max-width:760px"></iframe>
+<script>
+window.frameReady = false;
+addEventListener("message", (e) => { if (e.data && e.data.netfit === "ready") window.frameReady = true; });
+</script>`
+	if err := os.WriteFile(filepath.Join(dir, "post.html"), []byte(post), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab := NewTab(t)
+	tab.URL = "file://" + filepath.ToSlash(dir) + "/"
+	tab.OpenPath("post.html", "")
+	tab.WaitTrue(`window.frameReady === true`, readyTimeout)
+	tab.Screenshot("post-from-disk")
 	tab.CheckConsole()
 }

@@ -8,6 +8,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -258,4 +260,67 @@ func TestBrowserMessageEmbedMAPE(t *testing.T) {
 	Eval[bool](tab, `(document.getElementById("num-mape").scrollIntoView(), true)`)
 	tab.Screenshot("embed-mape")
 	tab.CheckConsole()
+}
+
+// TestBrowserMessageFileTexts checks the messages of files and boxes that
+// hold no table or model: an empty paste box, a PNG picked as a CSV file,
+// and a model file whose settings are refused (no "Using 0.01", no double
+// period); an export's error goes once the user trains.
+func TestBrowserMessageFileTexts(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200&layers=8&epochs=2&batch=50")
+	tab.WaitReady()
+	dir := t.TempDir()
+
+	choose(tab, "data-source", "csv")
+	tab.Do(chromedp.Click(chromedp.CSS("#csv-use")))
+	want := "The text box is empty: paste a table (CSV or TSV) into it, then press Use pasted table."
+	if got := textOf(tab, "csv-text-error"); got != want {
+		t.Errorf("Use pasted table with an empty box: %q, want %q", got, want)
+	}
+
+	// A real PNG: this test's own screenshot of the page.
+	png := filepath.Join(dir, "picture.png")
+	if err := os.WriteFile(png, mustRead(t, tab.Screenshot("before-png")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab.Do(chromedp.SetUploadFiles(chromedp.CSS("#csv-file"), []string{png}))
+	tab.WaitTrue(`document.getElementById("csv-text-error").textContent.includes("picture.png") ||
+		document.getElementById("status").textContent.includes("picture.png")`, 10*time.Second)
+	tab.WaitTrue(`!document.getElementById("status").textContent.startsWith("Reading")`, 10*time.Second)
+	if got := textOf(tab, "status"); !strings.Contains(got, "This file is not a text table (CSV or TSV)") ||
+		strings.Contains(got, "fields") {
+		t.Errorf("status after picking a PNG as the table: %q, want it to say the file is not a text table", got)
+	}
+
+	model := filepath.Join(dir, "bad-model.json")
+	body := `{"format": "netfit-model", "version": 1, "settings": "lr=banana"}`
+	if err := os.WriteFile(model, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab.Do(chromedp.SetUploadFiles(chromedp.CSS("#load-model"), []string{model}))
+	tab.WaitTrue(`document.getElementById("export-error").textContent !== ""`, 10*time.Second)
+	got := textOf(tab, "export-error")
+	if !strings.Contains(got, "lr=banana is not allowed") || strings.Contains(got, "Using") ||
+		strings.Contains(got, "..") || !strings.HasSuffix(got, "The file was not loaded; nothing changed.") {
+		t.Errorf("loading a model file with lr=banana says %q, want the refused setting, "+
+			"no \"Using\", no double period, and that nothing changed", got)
+	}
+
+	choose(tab, "data-source", "preset")
+	trainToEnd(tab)
+	if got := textOf(tab, "export-error"); got != "" {
+		t.Errorf("after training, the export panel still says %q", got)
+	}
+	tab.CheckConsole()
+}
+
+// mustRead returns the bytes of a file.
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

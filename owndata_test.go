@@ -233,6 +233,85 @@ func TestBrowserFormula(t *testing.T) {
 	tab.CheckConsole()
 }
 
+// TestBrowserFormulaSyntaxTrain types a formula with a syntax error and
+// presses Train at once, as the newcomer did: Train refuses with the
+// parser's message instead of training the last formula that read, and the
+// typed text stays. The status then follows each new formula.
+func TestBrowserFormulaSyntaxTrain(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("data=formula&f=x^2&n=200&layers=8&epochs=3&batch=50")
+	tab.WaitReady()
+	trainToEnd(tab)
+
+	typeAndTrain := func(formula string) string {
+		setValue(tab, "formula", "")
+		tab.Do(chromedp.SendKeys(chromedp.CSS("#formula"), formula),
+			chromedp.Click(chromedp.CSS("#train")))
+		time.Sleep(500 * time.Millisecond) // a training run would have begun by now
+		return text(tab, "status")
+	}
+
+	status := typeAndTrain("sin(x")
+	if want := "No data to train on: Missing ) at column 6."; status != want {
+		t.Errorf("status %q after typing sin(x and pressing Train, want %q", status, want)
+	}
+	got := Eval[map[string]any](tab, `({epoch: netfit.metrics().epoch, rows: netfit.data().x.length,
+		box: document.getElementById("formula").value, settings: netfit.settings()})`)
+	if got["epoch"] != 0.0 || got["rows"] != 0.0 {
+		t.Errorf("after Train with sin(x: epoch %v and %v rows of data, want nothing trained "+
+			"and no data", got["epoch"], got["rows"])
+	}
+	if got["box"] != "sin(x" || !strings.Contains(got["settings"].(string), "f=sin(x") {
+		t.Errorf("formula box %q, settings %q; want the typed sin(x kept", got["box"], got["settings"])
+	}
+
+	// The status names the problem of the current formula, not of the last.
+	if status := typeAndTrain("1/(x-x)"); !strings.Contains(status, "no finite value") {
+		t.Errorf("status %q for 1/(x-x), want it to say the formula has no finite value", status)
+	}
+	if status := typeAndTrain("sin(x"); !strings.HasSuffix(status, "Missing ) at column 6.") ||
+		strings.Contains(status, "finite") {
+		t.Errorf("status %q after going from 1/(x-x) to sin(x, want the missing )", status)
+	}
+	tab.Screenshot("formula-syntax-train")
+	tab.CheckConsole()
+}
+
+// TestBrowserNewTableFeatures loads the CO₂ table with its yearly
+// features, then cars.csv: the new table starts without them (x is
+// horsepower, not a date), and the status says so. A table read with the
+// same columns as the last one (an edited copy) keeps them.
+func TestBrowserNewTableFeatures(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200&layers=8&epochs=2&batch=50")
+	tab.WaitReady()
+	co2 := readTestData(t, "co2-concentration.csv")
+	Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(co2)+`, {x: "Date", y: "CO2"})`)
+	Eval[map[string]any](tab, `netfit.configure({feat: "sin1"})`)
+
+	cars := jsString(readTestData(t, "cars.csv"))
+	Eval[map[string]any](tab, `netfit.loadCSV(`+cars+`, {x: "Horsepower", y: "Miles_per_Gallon"})`)
+	if frag := Eval[string](tab, `netfit.settings()`); !strings.Contains(frag, "feat=none") {
+		t.Errorf("after loading cars.csv: %s, want feat=none (the CO₂ table's sin1 off)", frag)
+	}
+	if status := text(tab, "status"); !strings.Contains(status, "switched off") {
+		t.Errorf("status %q, want it to say the extra inputs were switched off", status)
+	}
+
+	// An edited copy of the CO₂ table: the same columns, the features stay.
+	Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(co2)+`, {x: "Date", y: "CO2"})`)
+	Eval[map[string]any](tab, `netfit.configure({feat: "sin1"})`)
+	edited := co2[:strings.LastIndex(co2[:len(co2)/2], "\n")+1] // the first half of the lines
+	Eval[map[string]any](tab, `netfit.loadCSV(`+jsString(edited)+`, {x: "Date", y: "CO2"})`)
+	if frag := Eval[string](tab, `netfit.settings()`); !strings.Contains(frag, "feat=sin1") {
+		t.Errorf("after loading half of the CO₂ table again: %s, want feat=sin1 kept", frag)
+	}
+	if status := text(tab, "status"); !strings.Contains(status, "stay on") {
+		t.Errorf("status %q, want it to say the extra inputs stay on", status)
+	}
+	tab.CheckConsole()
+}
+
 // TestBrowserCO2 loads the Mauna Loa CO₂ series through netfit.loadCSV,
 // trains to a validation R² ≥ 0.99 on x alone, reloads (the table comes back
 // from the browser's storage), adds the yearly features and trains to

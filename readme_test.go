@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -162,12 +163,12 @@ func indexFrom(list []string, s string, from int) int {
 	return -1
 }
 
-// TestREADMEScreenshot remakes site/screenshot.png, the picture at the top
+// TestREADMEScreenshot remakes docs/screenshot.png, the picture at the top
 // of the README: the default page at 1280×900 after one full run (100
 // epochs, under a second). It runs only when NETFIT_SCREENSHOT names the
 // PNG to write:
 //
-//	NETFIT_SCREENSHOT=$PWD/site/screenshot.png go test -count=1 -run TestREADMEScreenshot .
+//	NETFIT_SCREENSHOT=$PWD/docs/screenshot.png go test -count=1 -run TestREADMEScreenshot .
 func TestREADMEScreenshot(t *testing.T) {
 	out := os.Getenv("NETFIT_SCREENSHOT")
 	if out == "" {
@@ -227,5 +228,29 @@ func TestREADMESections(t *testing.T) {
 		if name := strings.Join(strings.Fields(m[1]), " "); !headings[name] {
 			t.Errorf("README.md: %q points to a section %q that does not exist", m[0], name)
 		}
+	}
+}
+
+// TestREADMEHideNames checks that the README's row for the hide key lists
+// exactly the parts [settings.HideNames] accepts, in the same order.
+func TestREADMEHideNames(t *testing.T) {
+	text, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, row, ok := strings.Cut(string(text), "\n| `hide` | ")
+	if !ok {
+		t.Fatal("README.md has no row for the hide key")
+	}
+	row, _, _ = strings.Cut(row, "\n")
+	_, values, _ := strings.Cut(row, " | ")
+	var names []string
+	for i, part := range strings.Split(values, "`") {
+		if i%2 == 1 {
+			names = append(names, part)
+		}
+	}
+	if want := settings.HideNames(); !slices.Equal(names, want) {
+		t.Errorf("README.md: the hide row lists %q, settings.HideNames() has %q", names, want)
 	}
 }

@@ -37,17 +37,18 @@ import (
 
 // contentSecurityPolicy lets the page run its own scripts and compile its own
 // WebAssembly ('wasm-unsafe-eval' allows WebAssembly.instantiate, not eval),
-// start a Web Worker from the site or from a blob: URL, and be embedded in an
-// <iframe> on any site (frame-ancestors *), which is a feature. Inline styles
-// are allowed; inline scripts are not.
+// start a Web Worker from the site or from a blob: URL. Inline styles are
+// allowed; inline scripts are not. It has no frame-ancestors directive, as a
+// plain static host sends none: any page may embed the site in an <iframe>,
+// which is a feature, including a post opened from disk (frame-ancestors *
+// would refuse a file:// parent, since * matches only network schemes).
 const contentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"worker-src 'self' blob:; " +
 	"connect-src 'self' blob: data:; " +
 	"img-src 'self' data: blob:; " +
 	"style-src 'self' 'unsafe-inline'; " +
-	"object-src 'none'; base-uri 'none'; form-action 'none'; " +
-	"frame-ancestors *"
+	"object-src 'none'; base-uri 'none'; form-action 'none'"
 
 // contentTypes are the types of the files a site holds. Others come from
 // [mime.TypeByExtension], then application/octet-stream.
@@ -77,6 +78,7 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
 	dir := flag.String("dir", "site", "folder to serve")
 	flag.Parse()
+	log.SetFlags(0) // the lines the README shows, with no date in front
 	if *bundleOut != "" {
 		runBundle(*dir, *bundleOut) // bundle.go: make bundle
 		return
@@ -104,7 +106,7 @@ func run(addr, dir string) error {
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Printf("netfit: serving %s at http://%s/ (Ctrl-C stops)", dir, ln.Addr())
+	log.Printf("netfit: serving %s at %s", dir, servingAt(addr, ln.Addr()))
 
 	select {
 	case err := <-errc:
@@ -120,6 +122,25 @@ func run(addr, dir string) error {
 		return err
 	}
 	return nil
+}
+
+// servingAt returns the address to print for a server asked to listen on
+// addr that listens on ln: the host as given, with the port chosen (for
+// port 0), and 127.0.0.1 for all interfaces ("", 0.0.0.0, ::), which a
+// browser on this machine can open.
+//
+//	http://127.0.0.1:8091/ (all interfaces; Ctrl-C stops)
+func servingAt(addr string, ln net.Addr) string {
+	host, _, err := net.SplitHostPort(addr)
+	_, port, err2 := net.SplitHostPort(ln.String())
+	if err != nil || err2 != nil {
+		return "http://" + ln.String() + "/ (Ctrl-C stops)"
+	}
+	note := "(Ctrl-C stops)"
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host, note = "127.0.0.1", "(all interfaces; Ctrl-C stops)"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/ " + note
 }
 
 // siteHandler serves the files of one folder, as a static host does.

@@ -61,6 +61,9 @@ func (p *page) usePreset(name string) {
 	p.setStatus("Preset " + strconv.Quote(name) + " loaded. Press Train.")
 }
 
+// noDataPrefix starts the status line when Train is refused for want of data.
+const noDataPrefix = "No data to train on: "
+
 // train asks the worker to train until done (or one epoch with stepOnly).
 // It returns a problem that prevents training, or "".
 func (p *page) train(stepOnly bool) string {
@@ -69,13 +72,14 @@ func (p *page) train(stepOnly bool) string {
 		return msg
 	}
 	if p.dataErr != nil {
-		msg := "No data to train on: " + source.Explain(p.dataErr)
+		msg := noDataPrefix + source.Explain(p.dataErr)
 		p.setStatus(msg)
 		return msg
 	}
 	if p.conf.Truthy() && str(p.conf, "error") != "" {
 		return str(p.conf, "error")
 	}
+	p.showExport("", "") // an export's message is old news once training starts
 	kind := msgTrain
 	if stepOnly {
 		kind = msgStep
@@ -108,6 +112,7 @@ func (p *page) pause() bool {
 // reset asks the worker for a new trainer: the initial weights from the
 // seed, an empty history.
 func (p *page) reset() {
+	p.showExport("", "")
 	p.configureWorker()
 	p.setStatus("Reset: new initial weights from seed " + strconv.FormatUint(p.s.Train.Seed, 10) + ".")
 }

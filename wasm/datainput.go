@@ -72,7 +72,14 @@ func (p *page) buildDataInput() {
 		p.setError(idFormula, source.Explain(err))
 	})
 	p.onClick(idCSVUse, func() {
-		p.useTable(p.el(idCSVText).Get("value").String(), "pasted", "", "", true)
+		text := p.el(idCSVText).Get("value").String()
+		if strings.TrimSpace(text) == "" {
+			msg := "The text box is empty: paste a table (CSV or TSV) into it, then press Use pasted table."
+			p.setError(idCSVText, msg)
+			p.setStatus("No table was loaded: the text box is empty.")
+			return
+		}
+		p.useTable(text, "pasted", "", "", true)
 	})
 	p.el(idCSVFile).AddEventListener("change", func(js.Value) {
 		if files := p.el(idCSVFile).Get("files"); files.Length() > 0 {
@@ -89,11 +96,15 @@ func dataInputControls(p *page) []control {
 		selectControl(idDataSource, redata,
 			func(s *settings.Settings, v string) error { return p.setSource(s, v) },
 			func(s *settings.Settings) string { return s.Data.Source }),
+		// A formula that does not read is taken all the same, as
+		// configure("f=…") takes it: the data becomes empty, the message
+		// shows under the box and Train refuses with it, rather than
+		// training the last formula that read.
 		{id: idFormula, event: "change", effect: redata,
 			read: func(s *settings.Settings, v js.Value) error {
 				text := v.Get("value").String()
-				if err := checkFormula(text); err != nil {
-					return errors.New(source.Explain(err))
+				if len(text) > settings.MaxFormulaLen {
+					return errors.New(source.Explain(checkFormula(text)))
 				}
 				s.Data.Source, s.Data.Formula = settings.SourceFormula, text
 				return nil
@@ -276,6 +287,7 @@ func (p *page) useTable(text, name, xCol, yCol string, keepColumns bool) (source
 		}
 	}
 	next.Data.XCol, next.Data.YCol = xCol, yCol
+	featureNote := p.tableFeatures(&next, before, rep)
 	p.apply(next, redata)
 	p.writeControls()
 	if len(text) <= maxShownTable {
@@ -284,8 +296,27 @@ func (p *page) useTable(text, name, xCol, yCol string, keepColumns bool) (source
 		p.el(idCSVText).Set("value", "")
 	}
 	p.setStatus("Loaded the table (" + name + "): " + strconv.Itoa(rep.Kept) +
-		" rows kept, " + strconv.Itoa(rep.Dropped) + " dropped. Press Train.")
+		" rows kept, " + strconv.Itoa(rep.Dropped) + " dropped." + featureNote + " Press Train.")
 	return rep, nil
+}
+
+// tableFeatures decides the extra inputs of a new table: those of the
+// previous data made sense for its x (sin and cos of 2πx/P with P a year,
+// for dates), so they stay only when the new table is read with the same x
+// and y columns as the last table, an edited copy of it. It returns a
+// sentence for the status line, or "" when no extra input was on.
+func (p *page) tableFeatures(next *settings.Settings, before dataInput, rep source.Report) string {
+	if next.Train.Features == (data.Features{}) {
+		return ""
+	}
+	last := before.cache.rep
+	if p.s.Data.Source == settings.SourceCSV && last.XColumn == rep.XColumn &&
+		last.YColumn == rep.YColumn {
+		return " The extra inputs (features) stay on: the table has the same columns as before."
+	}
+	next.Train.Features = data.Features{}
+	return " The extra inputs (features) of the previous data are switched off; tick them " +
+		"again if this table needs them."
 }
 
 // readFile reads a file the user picked or dropped.

@@ -14,6 +14,11 @@ const (
 	embedTitle  = "netfit: a neural network learning a curve, live"
 )
 
+// fileEmbedNote answers "Copy embed code" in a page opened from disk.
+const fileEmbedNote = "This page was opened from a file on your computer, so an embed code " +
+	"would point at your disk. Put the site on a web server (make dist, then copy dist/ to " +
+	"a static host), open it there and copy the embed code from that page."
+
 // attrEscaper escapes text for a double-quoted HTML attribute.
 var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;")
 
@@ -60,6 +65,13 @@ func (p *page) embedCode() string {
 // copyEmbedCode shows the snippet in a read-only text box, selected, and
 // copies it to the clipboard when the browser allows.
 func (p *page) copyEmbedCode() {
+	// From disk (the single file of make bundle), the snippet would point
+	// at this computer's disk, which no reader of a post can open.
+	if p.win.Location().Get("protocol").String() == "file:" {
+		p.el(idEmbedCode).SetAttribute("hidden", "")
+		p.setText(idEmbedNote, fileEmbedNote)
+		return
+	}
 	code := p.embedCode()
 	box := p.el(idEmbedCode)
 	box.Set("value", code)

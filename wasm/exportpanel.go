@@ -185,7 +185,8 @@ func (p *page) readModelFile(file js.Value) {
 func (p *page) loadModel(b []byte, name string) {
 	m, err := export.Load(b)
 	if err != nil {
-		p.showExport(name+": "+strings.TrimPrefix(err.Error(), "export: ")+".", "")
+		reason := strings.TrimSuffix(strings.TrimPrefix(err.Error(), "export: "), ".")
+		p.showExport(name+": "+reason+". The file was not loaded; nothing changed.", "")
 		return
 	}
 	s := m.Settings

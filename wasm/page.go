@@ -10,6 +10,7 @@ import (
 	"netfit/core/data"
 	"netfit/core/hint"
 	"netfit/core/settings"
+	"netfit/core/source"
 	"netfit/core/view"
 )
 
@@ -113,7 +114,13 @@ func startPage() {
 // noDataStatus says in the status line that there is nothing to train on
 // while the data cannot be made; the reason shows in red in the Data panel.
 func (p *page) noDataStatus() {
-	if p.dataErr != nil {
+	if p.dataErr == nil {
+		return
+	}
+	// A refusal of Train (buttons.go) for this same reason stays: the
+	// worker's answer to the settings change before it must not replace it.
+	refusal := noDataPrefix + source.Explain(p.dataErr)
+	if p.el(idStatus).Get("textContent").String() != refusal {
 		p.setStatus("Nothing to train on yet: see the message in red in the Data panel.")
 	}
 }

@@ -135,6 +135,13 @@ func (p *page) applyDisplay() {
 			}
 		}
 	}
+	// With the three settings panels hidden, the results take the whole
+	// width instead of leaving an empty column (style.css, .no-settings).
+	if contains(p.s.Hide, "data") && contains(p.s.Hide, "model") && contains(p.s.Hide, "training") {
+		body.AddClass("no-settings")
+	} else {
+		body.RemoveClass("no-settings")
+	}
 }
 
 func contains(list []string, s string) bool {

@@ -105,7 +105,7 @@ func Load(b []byte) (*Model, error) {
 	if len(problems) > 0 {
 		msgs := make([]string, len(problems))
 		for i, p := range problems {
-			msgs[i] = p.Message
+			msgs[i] = refusedSetting(p.Message)
 		}
 		return nil, fmt.Errorf("%w: settings: %s", ErrFormat, strings.Join(msgs, "; "))
 	}
@@ -227,4 +227,19 @@ func float32Bytes(v []float32) []byte {
 		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
 	}
 	return b
+}
+
+// refusedSetting turns the message of a settings problem into a reason for
+// refusing the file: settings.ParseFragment says what it uses instead
+// ("… Using 0.01." or "…; using xmin=-15, xmax=15 instead."), which does not
+// apply to a file that is not loaded, and the final period goes, as in any
+// error string.
+func refusedSetting(msg string) string {
+	msg = strings.TrimSuffix(msg, ".")
+	for _, sep := range []string{". Using ", "; using "} {
+		if i := strings.LastIndex(msg, sep); i >= 0 {
+			msg = msg[:i]
+		}
+	}
+	return msg
 }

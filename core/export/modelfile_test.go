@@ -3,6 +3,8 @@ package export
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -119,6 +121,20 @@ func TestModelFileErrors(t *testing.T) {
 				t.Fatalf("Load: %v, want %v", err, c.want)
 			}
 		})
+	}
+
+	// A refused setting is named with what is allowed, but not with what a
+	// page would use instead: the file is not loaded at all.
+	bad := text
+	for _, kv := range []string{"lr=banana", "xmin=5", "xmax=-5"} {
+		k, _, _ := strings.Cut(kv, "=")
+		bad = regexp.MustCompile(`\b`+k+`=[^&"]*`).ReplaceAllString(bad, kv)
+	}
+	_, err = Load([]byte(bad))
+	if msg := fmt.Sprint(err); !strings.Contains(msg, "lr=banana is not allowed") ||
+		strings.Contains(strings.ToLower(msg), "using") || strings.HasSuffix(msg, ".") {
+		t.Errorf("Load with lr=banana, xmin=5, xmax=-5: %q, want the refused settings without "+
+			"\"using\" and no final period", msg)
 	}
 
 	m, err := Load(b)

@@ -80,7 +80,7 @@ type DataSettings struct {
 // HideNames returns the parts of the page that [Settings.Hide] may name.
 func HideNames() []string {
 	return []string{"header", "data", "model", "training", "buttons",
-		"numbers", "hints", "data-chart", "parity-chart", "loss-chart", "footer"}
+		"numbers", "hints", "data-chart", "parity-chart", "loss-chart", "export", "footer"}
 }
 
 // Validate checks every setting and returns nil or the problems joined with

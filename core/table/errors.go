@@ -16,6 +16,7 @@ const (
 var (
 	ErrEmpty       = errors.New("table: no data")
 	ErrTooLarge    = errors.New("table: too large")
+	ErrBinary      = errors.New("table: this file is not a text table (CSV or TSV)")
 	ErrSyntax      = errors.New("table: cannot read the text")
 	ErrRagged      = errors.New("table: rows have different numbers of fields")
 	ErrColumn      = errors.New("table: no such column")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Header says whether the first row holds column names.
@@ -73,6 +74,9 @@ func Parse(text string, opt Options) (*Table, error) {
 	if err := checkSize(text); err != nil {
 		return nil, err
 	}
+	if err := checkText(text); err != nil {
+		return nil, err
+	}
 
 	delim := opt.Delimiter
 	if delim == 0 {
@@ -114,6 +118,22 @@ func checkSize(text string) error {
 	if n := countLines(text); n > MaxRows+1 {
 		return fmt.Errorf("%w: the text has %d lines, at most %d rows are allowed",
 			ErrTooLarge, n, MaxRows)
+	}
+	return nil
+}
+
+// checkText refuses binary content, such as an image picked by mistake:
+// a NUL byte, which no text table holds, or bytes that are not UTF-8. The
+// browser decodes a file as UTF-8 (invalid bytes become U+FFFD), so there
+// the NUL bytes tell; an image or spreadsheet file has them near its start.
+func checkText(text string) error {
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("%w; it holds binary data (a NUL byte at byte %d), "+
+			"as an image or a spreadsheet does", ErrBinary, i)
+	}
+	if !utf8.ValidString(text) {
+		return fmt.Errorf("%w; it holds bytes that are not UTF-8 text; save it as CSV "+
+			"in UTF-8", ErrBinary)
 	}
 	return nil
 }

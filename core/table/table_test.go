@@ -114,6 +114,11 @@ func TestParseErrors(t *testing.T) {
 			"line 2: a quoted cell has no closing"},
 		{"bare quote", "x,y\n1,2\"\n", ErrSyntax, "line 2, column 4: a quote inside"},
 		{"too many columns", strings.Repeat("1,", MaxColumns) + "1\n", ErrTooLarge, "1001 columns"},
+		// The first bytes of a PNG file, as the browser's file.text() decodes
+		// them (0x89 becomes U+FFFD); the NULs are the IHDR chunk's length.
+		{"png", "\uFFFDPNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", ErrBinary,
+			"not a text table (CSV or TSV); it holds binary data (a NUL byte at byte 10)"},
+		{"latin-1", "temp\xe9rature;y\n1;2\n2;3\n", ErrBinary, "not UTF-8"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
