@@ -98,9 +98,8 @@ func TestParseFragmentFormulaAlone(t *testing.T) {
 // value stays empty: it says the key is left out, not "Using .".
 func TestParseFragmentEmptyKept(t *testing.T) {
 	tests := []struct{ frag, want string }{
-		{"hide=numbers,export", "hide=numbers,export is not allowed: hide must list up to 16 of " +
-			"header, data, model, training, buttons, numbers, hints, data-chart, parity-chart, " +
-			"loss-chart, footer, joined by commas. Leaving hide out."},
+		{"hide=numbers,bogus", "hide=numbers,bogus is not allowed: hide must list up to 16 of " +
+			strings.Join(HideNames(), ", ") + ", joined by commas. Leaving hide out."},
 		{"f=" + strings.Repeat("x+", 600) + "x",
 			"is not allowed: a formula can have at most 1000 characters. Leaving f out."},
 	}
