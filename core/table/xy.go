@@ -6,11 +6,6 @@ import (
 	"strings"
 )
 
-// LargeValue is the magnitude beyond which [Table.XY] warns: squaring a
-// larger number in 32-bit floats (max ≈ 3.4e38) is close to overflowing
-// once a few such squares are summed, so such data must be scaled.
-const LargeValue = 1e15
-
 // BUG(table): "1,234" in a comma-separated file is refused as ambiguous
 // unless other cells of its column show whether commas are decimal commas
 // or thousands separators.
@@ -99,16 +94,9 @@ func checkFit(x, y []float64, rep *Report) error {
 		return fmt.Errorf("%w (every %q is %.6g); nothing to learn",
 			ErrConstantX, rep.XColumn, mean)
 	}
-	for _, c := range []struct {
-		name string
-		v    []float64
-	}{{rep.XColumn, x}, {rep.YColumn, y}} {
-		if m := maxAbs(c.v); m > LargeValue {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%q has values up to %.3g; beyond "+
-				"about 1e15 their squares overflow 32-bit floats, so %q must be scaled before "+
-				"training", c.name, m, c.name))
-		}
-	}
+	// Large finite values are kept without a warning here: they only
+	// overflow 32-bit floats when scaling is off, which core/hint says
+	// (unscaled-targets, unscaled-inputs), as it does for formulas.
 	return nil
 }
 

@@ -145,8 +145,10 @@ func TestXYB23(t *testing.T) {
 		rep.Problems[0].Line != 3 || rep.Problems[1].Line != 4 || rep.Problems[2].Line != 5 {
 		t.Errorf("report %+v, want 3 infinite at lines 3, 4, 5", rep)
 	}
-	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], `"y" has values up to 1e+20`) {
-		t.Errorf("warnings %q, want one about y's 1e20", rep.Warnings)
+	// 1e20 is kept without a warning: whether it needs scaling depends on
+	// the training settings, and core/hint says it when it does.
+	if len(rep.Warnings) != 0 {
+		t.Errorf("warnings %q, want none", rep.Warnings)
 	}
 }
 
