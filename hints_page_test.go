@@ -35,6 +35,11 @@ func TestBrowserHugeTargets(t *testing.T) {
 			t.Errorf("hints lack %q:\n%s", want, hints)
 		}
 	}
+	// The MSE overflows float64 (core/metrics saturates it): the tile says
+	// so instead of showing 1.798e+308.
+	if got := text(tab, "num-mse"); !strings.Contains(got, "values too large") {
+		t.Errorf("MSE tile %q, want it to say the values are too large", got)
+	}
 	for _, id := range []string{"#data-chart", "#parity-chart", "#residual-chart", "#loss-chart"} {
 		if ink := tab.CanvasInk(id); len(ink) == 0 || ink[0] < 1000 {
 			t.Errorf("%s has ink %v, want a drawn chart", id, ink)

@@ -197,7 +197,9 @@ func (pl *plot) axes(logY bool) {
 		if logY {
 			label = view.Number(math.Pow(10, v), 1)
 		}
-		c.Call("fillText", label, pl.left-4, pl.py(v))
+		// At most the margin's width: the canvas squeezes a long label
+		// such as 1.50e+308 rather than cut it off at the edge.
+		c.Call("fillText", label, pl.left-4, pl.py(v), pl.left-6)
 	}
 	if pl.xLabel != "" {
 		c.Set("textAlign", "right")

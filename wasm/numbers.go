@@ -3,6 +3,7 @@
 package main
 
 import (
+	"math"
 	"strconv"
 	"syscall/js"
 	"time"
@@ -77,10 +78,16 @@ func r2Text(r js.Value) string {
 	return view.Number(v.Float(), 3)
 }
 
-// setValue shows a number from a snapshot; null reads "undefined".
+// setValue shows a number from a snapshot; null reads "undefined", and a
+// sum that overflowed (core/metrics saturates it at the largest float64)
+// says so rather than show 1.798e+308.
 func (p *page) setValue(id string, v js.Value, unit string, sig int) {
 	if v.Type() != js.TypeNumber {
 		p.setNumber(id, "undefined", true)
+		return
+	}
+	if math.Abs(v.Float()) == math.MaxFloat64 {
+		p.setNumber(id, view.Undefined("values too large"), true)
 		return
 	}
 	p.setNumber(id, view.Number(v.Float(), sig)+unit, false)
