@@ -81,9 +81,13 @@ func (p *page) drawOneMore() {
 		{p.charts.parity, p.predKey("p"), p.drawParity},
 		{p.charts.residual, p.predKey("r"), p.drawResidual},
 	}
-	drew := false
+	// The turn moves on when a chart is drawn; the charts are taken in
+	// order from where it stood, so that none is skipped (counting from the
+	// moved turn passed over a chart left waiting, and as the page is then
+	// not dirty, its picture stayed out of date after training stopped).
+	first, drew := p.turn, false
 	for i := range charts {
-		k := (p.turn + i) % len(charts)
+		k := (first + i) % len(charts)
 		if !charts[k].pl.pending(charts[k].key) {
 			continue
 		}
