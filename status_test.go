@@ -189,3 +189,25 @@ func TestBrowserKernelFooter(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserPausedInEpoch pauses the tutorial's sine model (80 steps an
+// epoch over 20000 rows, several seconds an epoch) within its first epoch:
+// the status says the epoch and the steps done of it, as the running status
+// counts them, rather than "Paused at epoch 0".
+func TestBrowserPausedInEpoch(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("preset=keras-sine&n=20000")
+	tab.WaitReady()
+	Eval[any](tab, `(netfit.train(), 1)`)
+	tab.WaitTrue(`netfit.metrics().step > 0`, 30*time.Second)
+	m := Eval[map[string]any](tab, `netfit.pause()`)
+	step, epoch := int(m["step"].(float64)), int(m["epoch"].(float64))
+	if epoch != 0 || step <= 0 || step >= 80 {
+		t.Fatalf("paused at epoch %d, step %d; want a pause within the first epoch (80 steps)", epoch, step)
+	}
+	want := fmt.Sprintf("Paused in epoch 1 of 100 at step %d of 80. Press Train to go on.", step)
+	if got := textOf(tab, "status"); got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+	tab.CheckConsole()
+}

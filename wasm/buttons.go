@@ -144,6 +144,6 @@ func (p *page) updateStatus(m js.Value) {
 		reason := strings.TrimPrefix(str(m, "reason"), "finished: ")
 		p.setStatus("Finished: " + reason + " (" + at + "). Train again to start over.")
 	case epoch > 0 || num(m, "step", 0) > 0:
-		p.setStatus("Paused at " + at + ". Press Train to go on.")
+		p.setStatus(p.pausedStatus(m))
 	}
 }

@@ -33,6 +33,20 @@ func (p *page) runningStatus() string {
 	return text + ", " + view.Duration(elapsed) + "."
 }
 
+// pausedStatus is the status line when training paused between batches
+// (the snapshot m): after the last epoch done, or within the next one with
+// the steps done of it, as the running status counts them.
+func (p *page) pausedStatus(m js.Value) string {
+	total := strconv.Itoa(p.s.Train.EffectiveEpochs())
+	done := int(num(m, "epoch", 0))
+	spe := int(num(m, "stepsPerEpoch", 0))
+	if step := int(num(m, "step", 0)) - done*spe; spe > 1 && step > 0 && step < spe {
+		return "Paused in epoch " + strconv.Itoa(done+1) + " of " + total + " at step " +
+			strconv.Itoa(step) + " of " + strconv.Itoa(spe) + ". Press Train to go on."
+	}
+	return "Paused at epoch " + strconv.Itoa(done) + " of " + total + ". Press Train to go on."
+}
+
 // tickStatus refreshes the status line while training runs, so that it
 // moves even when no snapshot arrives for a while.
 func (p *page) tickStatus() {
