@@ -248,3 +248,97 @@ func TestBrowserBareURLRestores(t *testing.T) {
 	}
 	tab.CheckConsole()
 }
+
+// TestBrowserInputPeriodAndLayers types P = 0 and a layer of 0 units: each
+// field says what is allowed, and Train refuses as for the other fields
+// instead of training with the value in use.
+func TestBrowserInputPeriodAndLayers(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200&epochs=2")
+	tab.WaitReady()
+	train := func() string {
+		return Eval[string](tab, `netfit.train().then(() => "trained", e => e.message)`)
+	}
+
+	Eval[bool](tab, `(document.getElementById("feature-periodic").checked = true, true)`)
+	Eval[bool](tab, typeJS("feature-period", "0"))
+	wantP := "The period P (of sinP) must be a number above 0 and at most 1e+06 (1 is a year when x holds dates)."
+	if msg := textOf(tab, "feature-period-error"); msg != wantP {
+		t.Errorf("P = 0: message %q, want %q", msg, wantP)
+	}
+	if got, want := train(), "Not training: fix the field marked in red. "+wantP+
+		" The value in use is none (sin and cos are off)."; got != want {
+		t.Errorf("train() with P = 0 gave %q, want %q", got, want)
+	}
+	if l := Eval[string](tab, `location.hash`); strings.Contains(l, "sin") {
+		t.Errorf("link %q, want no sinP while P = 0 is refused", l)
+	}
+	Eval[bool](tab, typeJS("feature-period", "6"))
+	if l := Eval[string](tab, `location.hash`); !linkHas(l, "feat", "sin6") || textOf(tab, "feature-period-error") != "" {
+		t.Errorf("after P = 6: link %q, message %q; want feat=sin6 and none", l, textOf(tab, "feature-period-error"))
+	}
+
+	Eval[bool](tab, typeLayerJS("layer-units-0", "0"))
+	wantL := "Layer 1 must have a whole number of units from 1 to 4096."
+	if msg := textOf(tab, "layers-error"); msg != wantL {
+		t.Errorf("layer of 0 units: message %q, want %q", msg, wantL)
+	}
+	if got, want := train(), "Not training: fix the field marked in red. "+wantL+" The value in use is 32."; got != want {
+		t.Errorf("train() with a layer of 0 units gave %q, want %q", got, want)
+	}
+	Eval[bool](tab, typeLayerJS("layer-units-0", "4096"))
+	Eval[bool](tab, `(document.getElementById("add-layer").click(), true)`)
+	Eval[bool](tab, typeLayerJS("layer-units-1", "4096"))
+	if msg := textOf(tab, "layers-error"); !strings.Contains(msg, "weights") {
+		t.Errorf("4096 × 4096 layers: message %q, want it to say there are too many weights", msg)
+	}
+	Eval[bool](tab, typeLayerJS("layer-units-1", "8"))
+	if l := Eval[string](tab, `location.hash`); !linkHas(l, "layers", "4096,8") {
+		t.Errorf("link %q, want layers=4096,8", l)
+	}
+	if got := train(); got != "trained" {
+		t.Errorf("train() with every field fixed gave %q", got)
+	}
+	tab.CheckConsole()
+}
+
+// typeLayerJS is typeJS for a layer's field: the layer list listens for
+// the change, so the event bubbles as a typed one does.
+func typeLayerJS(id, value string) string {
+	return strings.Replace(typeJS(id, value), `new Event("change")`,
+		`new Event("change", {bubbles: true})`, 1)
+}
+
+// TestBrowserInputManyInvalid types five bad values, as the newcomer did:
+// Train counts them and gives each field's message.
+func TestBrowserInputManyInvalid(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200")
+	tab.WaitReady()
+	fields := []struct{ id, value, msg string }{
+		{"val-fraction", "1.5", "The validation fraction must be a number from 0 to 0.9."},
+		{"batch-size", "-5", "The batch size must be a whole number from 1 to 1000000."},
+		{"dropout", "1.5", "The dropout rate must be a number from 0 up to but not including 1."},
+		{"l2", "-1", "The L2 penalty must be a number from 0 to 1e+06."},
+		{"epochs", "1e9", "The number of epochs must be a whole number from 1 to 100000."},
+	}
+	for _, f := range fields {
+		Eval[bool](tab, typeJS(f.id, f.value))
+	}
+	got := Eval[string](tab, `netfit.train().then(() => "trained", e => e.message)`)
+	if !strings.HasPrefix(got, "Not training: fix the 5 fields marked in red. ") {
+		t.Errorf("train() gave %q, want it to count 5 fields", got)
+	}
+	for _, f := range fields {
+		if !strings.Contains(got, f.msg) {
+			t.Errorf("train() gave %q, want it to hold %q (%s = %s)", got, f.msg, f.id, f.value)
+		}
+	}
+	if red := Eval[int](tab, `document.querySelectorAll("[aria-invalid=true]").length`); red != 5 {
+		t.Errorf("%d fields marked in red, want 5", red)
+	}
+	if s := textOf(tab, "status"); s != got {
+		t.Errorf("status %q, want the refusal %q", s, got)
+	}
+	tab.CheckConsole()
+}

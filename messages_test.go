@@ -324,3 +324,100 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestBrowserMessageStatusFollowsFormula follows the newcomer's sequence:
+// a formula that does not read, Train, a second typo, a valid formula, the
+// API. The status line must speak of the formula in the box each time, not
+// keep the first refusal; and with no data the parity chart must not keep
+// the points of the data trained before.
+func TestBrowserMessageStatusFollowsFormula(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=200&epochs=2")
+	tab.WaitReady()
+	Eval[float64](tab, `netfit.train().then(m => m.epoch)`)
+	time.Sleep(300 * time.Millisecond) // a few frames: drawOneMore takes turns
+	trained := tab.CanvasInk("#parity-chart")[0]
+
+	Eval[bool](tab, typeJS("data-source", "formula"))
+	Eval[bool](tab, typeJS("formula", "sin(x"))
+	tab.Do(chromedp.Click(chromedp.CSS("#train")))
+	if s := textOf(tab, "status"); s != "No data to train on: Missing ) at column 6." {
+		t.Errorf("status after Train with sin(x: %q, want the refusal naming column 6", s)
+	}
+	if r := Eval[string](tab, `netfit.view().ranges + "|" + document.getElementById("x-ranges").textContent`); r != "|" {
+		t.Errorf("x ranges under the chart with no data: %q, want none", r)
+	}
+	// The parity chart of the sine shows no more: it says to train instead.
+	tab.WaitTrue(`netfit.frames > 0`, 10*time.Second)
+	time.Sleep(300 * time.Millisecond) // a few frames: drawOneMore takes turns
+	ink := tab.CanvasInk("#parity-chart")[0]
+	// Axes and "Train to see predictions" alone: about half the ink of 200
+	// points over the same axes (3039 against 5914 when written).
+	if ink*4 > trained*3 {
+		t.Errorf("parity chart with no data has %d pixels of ink, want well under the %d of the trained one",
+			ink, trained)
+	}
+
+	// Typing (input events only, as before Enter) replaces the old refusal.
+	typing := func(text string) string {
+		return Eval[string](tab, `(() => { const e = document.getElementById("formula");
+ e.value = `+jsString(text)+`; e.dispatchEvent(new Event("input"));
+ return document.getElementById("status").textContent; })()`)
+	}
+	if s := typing("x^^2"); strings.Contains(s, "column 6") || !strings.HasPrefix(s, "Nothing to train on") {
+		t.Errorf("status while x^^2 is typed: %q, want the no-data sentence without column 6", s)
+	}
+	if e := textOf(tab, "formula-error"); !strings.HasSuffix(e, "at column 3.") {
+		t.Errorf("formula error %q, want column 3", e)
+	}
+	if s := typing("x^2"); !strings.HasPrefix(s, "Ready: press Train") {
+		t.Errorf("status while a valid x^2 is typed: %q, want Ready: press Train…", s)
+	}
+
+	// A second typo applied, then a valid formula from the API.
+	Eval[bool](tab, typeJS("formula", "x^^2"))
+	want := "Nothing to train on yet: see the message in red in the Data panel."
+	if s := textOf(tab, "status"); s != want {
+		t.Errorf("status after x^^2 is applied: %q, want %q", s, want)
+	}
+	Eval[map[string]any](tab, `netfit.configure({f: "x*2"}, true)`)
+	if s := textOf(tab, "status"); strings.Contains(s, "No data") || strings.Contains(s, "Nothing") {
+		t.Errorf("status after configure({f: 'x*2'}): %q, want no word of missing data", s)
+	}
+	time.Sleep(300 * time.Millisecond) // the worker's answer must not bring it back
+	if s := textOf(tab, "status"); s != "Settings changed: the model starts over. Press Train." {
+		t.Errorf("status after the worker answered: %q, want Settings changed…", s)
+	}
+	tab.CheckConsole()
+}
+
+// TestBrowserMessageLinkStatus opens another link in the same tab, after
+// a preset button: the status says the link's settings are loaded.
+func TestBrowserMessageLinkStatus(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	tab.Do(chromedp.Click(chromedp.CSS("#preset-keras-sine")))
+	if s := textOf(tab, "status"); s != `Preset "keras-sine" loaded. Press Train.` {
+		t.Errorf("status after the Keras sine button: %q", s)
+	}
+	if l := Eval[string](tab, `location.hash`); !strings.HasPrefix(l, "#preset=keras-sine&data=sine&") {
+		t.Errorf("link after the Keras sine button: %q, want preset=keras-sine first", l)
+	}
+	tests := []struct{ hash, status, link string }{
+		{"preset=recommended-poly", `Preset "recommended-poly" loaded. Press Train.`, "#preset=recommended-poly&data=poly&"},
+		{"data=cubic&n=300", "Settings from the link loaded. Press Train.", "#data=cubic&n=300&"},
+	}
+	for _, tt := range tests {
+		Eval[bool](tab, `(location.hash = `+jsString(tt.hash)+`, true)`)
+		tab.WaitTrue(`location.hash.startsWith(`+jsString(tt.link)+`)`, 10*time.Second)
+		if s := textOf(tab, "status"); s != tt.status {
+			t.Errorf("status after #%s: %q, want %q", tt.hash, s, tt.status)
+		}
+		// The button writes the same form of link as the hash.
+		if l := Eval[string](tab, `location.hash`); strings.Count(l, "preset=") > 1 {
+			t.Errorf("link %q names the preset twice", l)
+		}
+	}
+	tab.CheckConsole()
+}

@@ -90,7 +90,7 @@ func (p *page) configure(frag string, patch bool) object {
 	}
 	s, problems := settings.ParseFragment(frag, base)
 	p.showProblems("API", problems)
-	p.replace(s)
+	p.replace(s, loadedStatus(s.Preset, "Settings changed: the model starts over. Press Train."))
 	list := make([]any, 0, len(problems)+1)
 	for _, pr := range problems {
 		list = append(list, pr.Message)

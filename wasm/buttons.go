@@ -57,8 +57,7 @@ func (p *page) usePreset(name string) {
 	}
 	s.Embed, s.Hide, s.ShowPoints = p.s.Embed, p.s.Hide, p.s.ShowPoints
 	p.showProblems("", nil)
-	p.replace(s)
-	p.setStatus("Preset " + strconv.Quote(name) + " loaded. Press Train.")
+	p.replace(s, loadedStatus(name, ""))
 }
 
 // noDataPrefix starts the status line when Train is refused for want of data.

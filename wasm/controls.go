@@ -36,6 +36,7 @@ type control struct {
 	effect effect
 	read   func(s *settings.Settings, v js.Value) error
 	write  func(s *settings.Settings, v js.Value)
+	inUse  func(s *settings.Settings) string // the value in use, when key does not say it; or nil
 }
 
 // errNotNumber is the message for an empty or malformed number field.
@@ -294,36 +295,50 @@ func (p *page) listen(c control) {
 		if err := c.read(&next, el.Value); err != nil {
 			// The typed text stays in the field, the settings (and the link)
 			// keep the value in use, and Train refuses until it is fixed.
-			if p.typed == nil {
-				p.typed = map[string]string{}
-			}
-			p.typed[c.id] = err.Error()
-			p.setError(errorSlot(c.id), err.Error())
-			el.SetAttribute("aria-invalid", "true")
+			p.refuse(c.id, err.Error())
 			return
 		}
-		el.RemoveAttribute("aria-invalid")
-		delete(p.typed, c.id)
-		p.setError(errorSlot(c.id), "")
+		p.untype(c.id)
 		p.apply(next, c.effect)
 		p.retryTyped()
 	})
+}
+
+// untype forgets that the value typed in a field was refused, and clears
+// its message.
+func (p *page) untype(id string) {
+	if e := p.doc.GetElementByID(id); e.Exists() { // a layer's row may be gone
+		e.RemoveAttribute("aria-invalid")
+	}
+	delete(p.typed, id)
+	p.setError(errorSlot(id), "")
+}
+
+// refuse records that the value typed in a field was refused, and shows
+// why in red; the text stays in the field.
+func (p *page) refuse(id, msg string) {
+	if p.typed == nil {
+		p.typed = map[string]string{}
+	}
+	p.typed[id] = msg
+	p.setError(errorSlot(id), msg)
+	if e := p.doc.GetElementByID(id); e.Exists() {
+		e.SetAttribute("aria-invalid", "true")
+	}
 }
 
 // retryTyped reads again each field whose typed value was refused, and
 // takes those that now fit: xmin=20 is refused while xmax is 15, and is
 // taken once xmax=30 is.
 func (p *page) retryTyped() {
-	for _, c := range controls() {
+	for _, c := range p.allControls() {
 		if _, bad := p.typed[c.id]; !bad {
 			continue
 		}
 		next := p.s
 		next.Train.Model.Hidden = append([]nn.Layer(nil), p.s.Train.Model.Hidden...)
 		if c.read(&next, p.el(c.id).Value) == nil {
-			p.el(c.id).RemoveAttribute("aria-invalid")
-			delete(p.typed, c.id)
-			p.setError(errorSlot(c.id), "")
+			p.untype(c.id)
 			p.apply(next, c.effect)
 		}
 	}
@@ -342,6 +357,11 @@ func errorSlot(id string) string {
 		return idPatience
 	case idLoss, idShowPoints, idScaleX, idScaleY:
 		return idRunError
+	case idFeaturePeriodic:
+		return idFeaturePeriod
+	}
+	if strings.HasPrefix(id, layerUnitsPrefix) {
+		return idLayers
 	}
 	return id
 }
@@ -433,22 +453,54 @@ func (p *page) clearFieldErrors() {
 // new settings (a link, a preset, the API) rewrite every field.
 func (p *page) forgetTyped() {
 	for id := range p.typed {
-		p.el(id).RemoveAttribute("aria-invalid")
-		p.setError(errorSlot(id), "")
+		p.untype(id)
 	}
-	p.typed = nil
 }
 
-// typedProblem returns why training cannot start while a field holds a
-// refused value, naming the field, or "".
+// allControls lists the controls of controls() and of the data panel
+// (dataInputControls), every field that may hold a refused value but the
+// layer widths (layers.go).
+func (p *page) allControls() []control {
+	return append(controls(), dataInputControls(p)...)
+}
+
+// typedProblem returns why training cannot start while fields hold refused
+// values, or "": with one field, its message and the value in use; with
+// several, how many and each one's message, so the count is the number of
+// fields in red.
 func (p *page) typedProblem() string {
-	for _, c := range controls() { // in the page's order, so the first field is named
-		if msg, bad := p.typed[c.id]; bad {
-			return "Not training: fix the field marked in red. " + msg +
-				" The value in use is " + p.s.Value(c.key) + "."
+	var msgs []string
+	inUse := ""
+	for _, c := range p.allControls() {
+		msg, bad := p.typed[c.id]
+		if !bad || (len(msgs) > 0 && msgs[len(msgs)-1] == msg) {
+			continue // the box and the field of P share one message
+		}
+		msgs = append(msgs, msg)
+		switch {
+		case c.inUse != nil:
+			inUse = c.inUse(&p.s)
+		case c.key != "":
+			inUse = p.s.Value(c.key)
 		}
 	}
-	return ""
+	for i := range p.s.Train.Model.Hidden {
+		if msg, bad := p.typed[layerUnitsID(i)]; bad {
+			msgs = append(msgs, msg)
+			inUse = strconv.Itoa(p.s.Train.Model.Hidden[i].Units)
+		}
+	}
+	switch {
+	case len(msgs) == 0:
+		return ""
+	case len(msgs) == 1 && inUse != "":
+		return "Not training: fix the field marked in red. " + msgs[0] +
+			" The value in use is " + inUse + "."
+	case len(msgs) == 1:
+		return "Not training: fix the field marked in red. " + msgs[0]
+	}
+	return "Not training: fix the " + strconv.Itoa(len(msgs)) + " fields marked in red. " +
+		strings.Join(msgs, " ")
 }
 
 // apply takes new settings after a control changed: it saves them, tells
@@ -470,6 +522,7 @@ func (p *page) apply(next settings.Settings, e effect) {
 	p.showValidation()
 	p.configureWorker()
 	p.setStatus("Settings changed: the model starts over. Press Train.")
+	p.noDataStatus()
 }
 
 // showValidation shows the errors of the settings next to their controls.

@@ -70,6 +70,7 @@ func (p *page) buildDataInput() {
 	p.el(idFormula).AddEventListener("input", func(js.Value) {
 		err := checkFormula(p.el(idFormula).Get("value").String())
 		p.setError(idFormula, source.Explain(err))
+		p.typingStatus(err)
 	})
 	p.onClick(idCSVUse, func() {
 		text := p.el(idCSVText).Get("value").String()
@@ -121,17 +122,18 @@ func dataInputControls(p *page) []control {
 			func(s *settings.Settings) *bool { return &feat(s).Square }),
 		checkControl(idFeatureCube, retrain,
 			func(s *settings.Settings) *bool { return &feat(s).Cube }),
-		{id: idFeaturePeriodic, event: "change", effect: retrain,
+		{id: idFeaturePeriodic, event: "change", effect: retrain, inUse: periodInUse,
 			read: func(s *settings.Settings, v js.Value) error {
 				feat(s).Period = 0
 				if v.Get("checked").Bool() {
 					return readPeriod(s, p.el(idFeaturePeriod).Value)
 				}
+				p.untype(idFeaturePeriod) // unticked, P is not used: its text cannot stop Train
 				return nil
 			},
 			write: func(s *settings.Settings, v js.Value) { v.Set("checked", feat(s).Period > 0) },
 		},
-		{id: idFeaturePeriod, event: "change", effect: retrain,
+		{id: idFeaturePeriod, event: "change", effect: retrain, inUse: periodInUse,
 			read: func(s *settings.Settings, v js.Value) error {
 				p.el(idFeaturePeriodic).Set("checked", true)
 				return readPeriod(s, v)
@@ -145,14 +147,25 @@ func dataInputControls(p *page) []control {
 	}
 }
 
-// readPeriod reads the period P of the sin and cos inputs.
+// readPeriod reads the period P of the sin and cos inputs through the
+// link's key feat (sinP), so the field allows what a link allows.
 func readPeriod(s *settings.Settings, v js.Value) error {
-	f, err := numberOf(v)
-	if err != nil || !(f > 0) || f > 1e6 {
-		return errors.New("the period P must be a number above 0 (1 is a year when x holds dates)")
+	var parts []string
+	if s.Train.Features.Square {
+		parts = append(parts, "x2")
 	}
-	s.Train.Features.Period = f
-	return nil
+	if s.Train.Features.Cube {
+		parts = append(parts, "x3")
+	}
+	return s.Set("feat", strings.Join(append(parts, "sin"+numberText(v, false)), ","))
+}
+
+// periodInUse says which period the settings use, for a refusal of Train.
+func periodInUse(s *settings.Settings) string {
+	if s.Train.Features.Period == 0 {
+		return "none (sin and cos are off)"
+	}
+	return strconv.FormatFloat(s.Train.Features.Period, 'g', -1, 64)
 }
 
 // checkFormula checks a formula's text as the settings will.
@@ -506,7 +519,9 @@ func storedTable() (text, name string) {
 // writeDataInput shows the settings in the data panel's own controls.
 func (p *page) writeDataInput() {
 	for _, c := range dataInputControls(p) {
-		c.write(&p.s, p.el(c.id).Value)
+		if _, bad := p.typed[c.id]; !bad {
+			c.write(&p.s, p.el(c.id).Value)
+		}
 	}
 	p.showSource()
 }
@@ -534,4 +549,5 @@ func (p *page) useRecommended() {
 	p.apply(next, resplit)
 	p.writeControls()
 	p.setStatus("Recommended setup for your own data loaded. Press Train.")
+	p.noDataStatus()
 }

@@ -197,10 +197,9 @@ func (p *page) loadModel(b []byte, name string) {
 	}
 	p.showProblems("", nil)
 	p.modelFile = b
-	p.replace(s)
+	p.replace(s, "Model file loaded: press Train to continue training from its weights.")
 	p.showExport("", "Loaded "+name+": its settings, data and weights ("+
 		strconv.Itoa(m.Epochs)+" epochs trained).")
-	p.setStatus("Model file loaded: press Train to continue training from its weights.")
 }
 
 // rowsTable writes a model file's rows as a CSV table with the columns the

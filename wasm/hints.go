@@ -73,7 +73,6 @@ func (p *page) listenHints() {
 		s, problems := settings.ParseFragment(patch, p.s)
 		s.Preset = ""
 		p.showProblems("hint", problems)
-		p.replace(s)
-		p.setStatus("Applied: " + target(e).Value.Get("textContent").String() + ". Press Train.")
+		p.replace(s, "Applied: "+target(e).Value.Get("textContent").String()+". Press Train.")
 	})
 }

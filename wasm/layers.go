@@ -4,10 +4,11 @@ package main
 
 import (
 	"strconv"
-
+	"strings"
 	"syscall/js"
 
 	"netfit/core/nn"
+	"netfit/core/settings"
 )
 
 // defaultLayer is what "Add layer" appends to an empty network.
@@ -28,14 +29,11 @@ func (p *page) buildLayerEditor() {
 		next.Train.Model.Hidden = append([]nn.Layer(nil), hidden...)
 		switch t.GetAttribute("data-field") {
 		case "units":
-			n, err := intOf(t.Value)
-			if err != nil || n < 1 || n > nn.MaxUnits {
-				p.setError(idLayers, "layer "+strconv.Itoa(i+1)+": units must be a whole number from 1 to "+
-					strconv.Itoa(nn.MaxUnits))
-				t.SetAttribute("aria-invalid", "true")
+			if msg := readUnits(&next, i, t.Value); msg != "" {
+				p.refuse(layerUnitsID(i), msg)
 				return
 			}
-			next.Train.Model.Hidden[i].Units = n
+			p.untype(layerUnitsID(i))
 		case "activation":
 			a, err := nn.ParseActivation(t.Value.Get("value").String())
 			if err != nil {
@@ -43,8 +41,6 @@ func (p *page) buildLayerEditor() {
 			}
 			next.Train.Model.Hidden[i].Activation = a
 		}
-		t.RemoveAttribute("aria-invalid")
-		p.setError(idLayers, "")
 		p.apply(next, retrain)
 	})
 	list.AddEventListener("click", func(e js.Value) {
@@ -81,6 +77,33 @@ func (p *page) buildLayerEditor() {
 	})
 }
 
+// layerUnitsPrefix starts the id of each layer's units field.
+const layerUnitsPrefix = "layer-units-"
+
+// layerUnitsID returns the id of the units field of hidden layer i.
+func layerUnitsID(i int) string { return layerUnitsPrefix + strconv.Itoa(i) }
+
+// readUnits sets the width of hidden layer i from its field through the
+// link's key layers, so the field allows what a link allows (a width from
+// 1 to nn.MaxUnits, and a network of at most nn.MaxParams weights and
+// biases). It returns why the value is refused, or "".
+func readUnits(s *settings.Settings, i int, v js.Value) string {
+	n, err := intOf(v)
+	if err != nil || n < 1 || n > nn.MaxUnits {
+		return "Layer " + strconv.Itoa(i+1) + " must have a whole number of units from 1 to " +
+			strconv.Itoa(nn.MaxUnits) + "."
+	}
+	widths := make([]string, len(s.Train.Model.Hidden))
+	for j, l := range s.Train.Model.Hidden {
+		widths[j] = strconv.Itoa(l.Units)
+	}
+	widths[i] = strconv.Itoa(n)
+	if err := s.Set("layers", strings.Join(widths, ",")); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
 // focusLayer moves the keyboard focus to a part of row i after the rows
 // were rebuilt, or to the element fallback when there is no such row.
 func (p *page) focusLayer(i int, part, fallback string) {
@@ -97,6 +120,11 @@ func (p *page) focusLayer(i int, part, fallback string) {
 // writeLayers rebuilds the rows of the layer editor from the settings:
 // per layer a units field, an activation menu and a remove button.
 func (p *page) writeLayers() {
+	for id := range p.typed {
+		if strings.HasPrefix(id, layerUnitsPrefix) {
+			p.untype(id) // the rows show the settings again
+		}
+	}
 	list := p.el(idLayers)
 	list.SetInnerHTML("")
 	for i, l := range p.s.Train.Model.Hidden {
@@ -111,7 +139,7 @@ func (p *page) writeLayers() {
 		units := p.create("input")
 		units.SetAttribute("type", "number")
 		units.SetAttribute("aria-label", "Layer "+n+" units")
-		units.SetAttribute("id", "layer-units-"+idx)
+		units.SetAttribute("id", layerUnitsID(i))
 		units.SetAttribute("min", "1")
 		units.SetAttribute("max", strconv.Itoa(nn.MaxUnits))
 		units.SetAttribute("step", "1")

@@ -121,7 +121,25 @@ func (p *page) noDataStatus() {
 	// worker's answer to the settings change before it must not replace it.
 	refusal := noDataPrefix + source.Explain(p.dataErr)
 	if p.el(idStatus).Get("textContent").String() != refusal {
-		p.setStatus("Nothing to train on yet: see the message in red in the Data panel.")
+		p.setStatus(noDataSentence)
+	}
+}
+
+// noDataSentence is the status line while the data cannot be made.
+const noDataSentence = "Nothing to train on yet: see the message in red in the Data panel."
+
+// typingStatus keeps the status line in step with a formula being typed,
+// once it speaks of the formula in use (a refusal of Train, or no data):
+// that formula is about to be replaced, so its message is old news.
+func (p *page) typingStatus(err error) {
+	status := p.el(idStatus).Get("textContent").String()
+	if p.dataErr == nil && !strings.HasPrefix(status, noDataPrefix) {
+		return
+	}
+	if err != nil {
+		p.setStatus(noDataSentence)
+	} else {
+		p.setStatus("Ready: press Train to fit the network to the new formula.")
 	}
 }
 
@@ -177,6 +195,7 @@ func (p *page) resplit() {
 	if n < 2 {
 		p.trainIdx = nil
 		p.regions = view.XRegions(p.set.X, nil, nil)
+		p.setText(idXRanges, "") // the ranges of the data before are no more
 		p.versions.data++
 		return
 	}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"syscall/js"
 
@@ -41,8 +42,7 @@ func (p *page) showRestored() {
 	p.el(idRestored).RemoveAttribute("hidden")
 	p.onClick(idStartFresh, func() {
 		p.showProblems("", nil)
-		p.replace(settings.Default())
-		p.setStatus("Started fresh with the default settings. Press Train.")
+		p.replace(settings.Default(), "Started fresh with the default settings. Press Train.")
 	})
 }
 
@@ -98,13 +98,24 @@ func (p *page) listenHash() {
 		}
 		s, problems := settings.ParseFragment(frag, settings.Default())
 		p.showProblems("link", problems)
-		p.replace(s)
+		p.replace(s, loadedStatus(s.Preset, "Settings from the link loaded. Press Train."))
 	})
 }
 
+// loadedStatus is the status line after new settings came in whole: it
+// names the preset they are, else says where they came from (other).
+func loadedStatus(preset, other string) string {
+	if preset != "" {
+		return "Preset " + strconv.Quote(preset) + " loaded. Press Train."
+	}
+	return other
+}
+
 // replace installs whole new settings (a preset, a link, the API): all
-// controls, data and the worker's trainer.
-func (p *page) replace(s settings.Settings) {
+// controls, data and the worker's trainer. The status line says status,
+// or that there is nothing to train on when the new data cannot be made:
+// what it said before is about the old settings.
+func (p *page) replace(s settings.Settings, status string) {
 	p.s = s
 	p.save()
 	p.el(idRestored).SetAttribute("hidden", "")
@@ -114,6 +125,8 @@ func (p *page) replace(s settings.Settings) {
 	p.regenerate()
 	p.showValidation()
 	p.configureWorker()
+	p.setStatus(status)
+	p.noDataStatus()
 }
 
 // applyDisplay shows the compact embed view and hides the parts the

@@ -337,7 +337,9 @@ func setFeatures(s *Settings, v string) error {
 		case strings.HasPrefix(part, "sin"):
 			p, err := strconv.ParseFloat(part[len("sin"):], 64)
 			if err != nil || !(p > 0) || !finite(p) || p > 1e6 {
-				return want
+				// The page's field for P says this too, so it names P.
+				return errors.New("the period P (of sinP) must be a number above 0 and " +
+					"at most 1e+06 (1 is a year when x holds dates)")
 			}
 			f.Period = p
 		default:

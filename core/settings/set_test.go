@@ -35,6 +35,13 @@ func TestSet(t *testing.T) {
 		{"rho 2", "rho", "2", "RMSprop's ρ (0 for 0.9) must be a number from 0 up to but not including 1."},
 		{"xmin above xmax", "xmin", "20", "xmin (20) must be below xmax (15)."},
 		{"seed", "seed", "7", ""},
+		{"feat sin0", "feat", "sin0", "The period P (of sinP) must be a number above 0 and " +
+			"at most 1e+06 (1 is a year when x holds dates)."},
+		{"feat x2,sin-1", "feat", "x2,sin-1", "The period P (of sinP) must be a number above 0 and " +
+			"at most 1e+06 (1 is a year when x holds dates)."},
+		{"feat sin2", "feat", "sin2", ""},
+		{"layers 0", "layers", "64,0", "The layers must be none or up to 16 widths from 1 to 4096, joined by commas."},
+		{"layers 8,8", "layers", "8,8", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
