@@ -239,6 +239,10 @@ func TestBrowserBareURLRestores(t *testing.T) {
 	if Eval[bool](tab, `document.getElementById("restored").hidden`) {
 		t.Error("the note that the last visit's settings are back is hidden")
 	}
+	// The address holds them, so that copying it shares the run.
+	if hash := Eval[string](tab, `decodeURIComponent(location.hash)`); !strings.HasPrefix(hash, "#data=cubic&") {
+		t.Errorf("address fragment %q after the restore, want the restored settings", hash)
+	}
 	tab.Do(chromedp.Click(chromedp.CSS("#start-fresh")))
 	if s := Eval[string](tab, `netfit.settings()`); s != defaults {
 		t.Errorf("after Start fresh: settings %q, want the defaults %q", s, defaults)

@@ -31,6 +31,8 @@ func (p *page) initialSettings() settings.Settings {
 	p.showProblems(source, problems)
 	if source == "last visit" && s.Fragment() != settings.Default().Fragment() {
 		p.showRestored()
+		// The address shows them too, so that copying it shares this run.
+		js.Global().Get("history").Call("replaceState", nil, "", "#"+s.Fragment())
 	}
 	return s
 }
