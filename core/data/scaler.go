@@ -3,8 +3,10 @@ package data
 import "math"
 
 // constantTol is the relative tolerance below which data count as constant:
-// std ≤ constantTol·max(1, |mean|). Fifty copies of 3.7 have a floating-point
-// std of about 3e-16, not 0 (CASES B15), so an exact test would miss them.
+// std ≤ constantTol·|mean|. Fifty copies of 3.7 have a floating-point std of
+// about 3e-16, not 0 (CASES B15), so an exact test would miss them. The
+// tolerance is relative to the data alone, with no floor of 1: values in SI
+// units such as 1e-10·x spread by 1e-9 and are not constant.
 const constantTol = 1e-9
 
 // Scaler standardizes values: Apply maps v to (v − Mean)/Std. The zero value
@@ -19,7 +21,7 @@ type Scaler struct {
 // StandardScaler). Fit it on the training rows only, so no validation value
 // leaks into training.
 //
-// When v is constant within a relative tolerance (std ≤ 1e-9·max(1, |mean|))
+// When v is constant within a relative tolerance (std ≤ 1e-9·|mean|)
 // Std is set to 1, so Apply gives values near 0 instead of ±1 or NaN
 // (CASES B15). NaN and ±Inf entries are skipped; with no finite entries the
 // result is the identity Scaler{0, 1}. Very large values do not overflow:
@@ -48,10 +50,19 @@ func MeanStd(v []float64) (mean, std float64) {
 }
 
 // IsConstant reports whether data with this mean and standard deviation
-// count as constant: std ≤ 1e-9·max(1, |mean|). [FitScaler] uses the same
-// test, so callers can say "y is constant" with the same rule.
+// count as constant: std ≤ 1e-9·|mean|, so values around 0 are constant only
+// when they are all equal. [FitScaler] uses the same test, so callers can say
+// "y is constant" with the same rule.
 func IsConstant(mean, std float64) bool {
-	return std <= constantTol*max(1, math.Abs(mean))
+	return std <= constantTol*math.Abs(mean)
+}
+
+// Constant returns the mean of v's finite values and whether they count as
+// constant by [IsConstant]: the test core/table and core/source apply to x
+// and y before training (CASES B15).
+func Constant(v []float64) (mean float64, flat bool) {
+	mean, std := MeanStd(v)
+	return mean, IsConstant(mean, std)
 }
 
 // Apply returns (v − Mean)/Std.

@@ -79,7 +79,11 @@ func TestIsConstant(t *testing.T) {
 	}{
 		{3.7, 2.7e-15, true},
 		{14.62, 3e-13, true},
-		{0, 1e-10, true},
+		{0, 0, true},
+		{0, 1e-10, false},        // values around 0 vary unless all equal
+		{7.6e-12, 1.5e-9, false}, // 1e-10·x on [−15, 15]: SI units, not constant
+		{2.5e-10, 1.1e-10, false},
+		{1e-10, 1e-25, true}, // relative, with no floor of 1
 		{0, 1e-8, false},
 		{1e6, 1e-4, true}, // relative: 1e-4 ≤ 1e-9·1e6
 		{1e6, 1e-2, false},

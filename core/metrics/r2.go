@@ -8,7 +8,7 @@ import (
 )
 
 // constantTol is the relative tolerance below which values count as
-// constant: std ≤ constantTol·max(1, |mean|). It is the rule of
+// constant: std ≤ constantTol·|mean|. It is the rule of
 // data.IsConstant; fifty copies of 3.7 have a floating-point std near 3e-16,
 // not 0 (CASES B15).
 const constantTol = 1e-9
@@ -22,7 +22,7 @@ const constantTol = 1e-9
 // Rows where either value is NaN or ±Inf are left out.
 //
 // The error wraps [ErrTooFew] for fewer than 2 rows, [ErrConstantTarget]
-// when the targets' population std is at most 1e-9·max(1, |ȳ|) (SStot is
+// when the targets' population std is at most 1e-9·|ȳ| (SStot is
 // then 0 up to rounding and R² means nothing), or [ErrOverflow] when the sums
 // of squares overflow. When SSres alone overflows, R2 returns
 // −math.MaxFloat64. R2 panics if pred and target differ in length.
@@ -88,7 +88,7 @@ func checkSpread(v []float64, errConstant error) error {
 	switch {
 	case math.IsNaN(std) || math.IsInf(std, 0) || math.IsInf(mean, 0):
 		return ErrOverflow
-	case std <= constantTol*max(1, math.Abs(mean)):
+	case std <= constantTol*math.Abs(mean):
 		return fmt.Errorf("%w (%.6g)", errConstant, mean)
 	}
 	return nil

@@ -97,7 +97,7 @@ func checkFormulaFit(e *formula.Expr, set data.Set, d settings.DataSettings) err
 		return fmt.Errorf("%w: the formula gives a finite value at only 1 of %d samples "+
 			"on [%g, %g]; change the formula or the x range", ErrUndefined, d.N, d.XMin, d.XMax)
 	}
-	if mean, flat := constant(set.Y); flat {
+	if mean, flat := data.Constant(set.Y); flat {
 		return fmt.Errorf("%w: every y is %.6g; R² is undefined and there is nothing to fit "+
 			"(add noise or make the formula depend on x)", ErrConstantY, mean)
 	}
@@ -111,18 +111,4 @@ func nonFinite(v float64) string {
 		return "infinite"
 	}
 	return "undefined (NaN)"
-}
-
-// constant returns the mean of v and whether v's standard deviation is at
-// most 1e-9·max(1, |mean|), the tolerance core/table uses (CASES B15).
-func constant(v []float64) (mean float64, flat bool) {
-	for _, a := range v {
-		mean += a / float64(len(v))
-	}
-	ss := 0.0
-	for _, a := range v {
-		ss += (a - mean) * (a - mean)
-	}
-	std := math.Sqrt(ss / float64(len(v)))
-	return mean, std <= 1e-9*math.Max(1, math.Abs(mean))
 }

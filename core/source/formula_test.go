@@ -123,6 +123,21 @@ func TestLoadFormulaErrors(t *testing.T) {
 	}
 }
 
+// A formula in small units (1e-10·x, y within ±1.5e-9) is not constant:
+// the constant test is relative to the values (CASES B15).
+func TestLoadFormulaSmallUnits(t *testing.T) {
+	d := formulaSettings("1e-10*x")
+	d.Noise = 0
+	set, _, err := Load(d, "")
+	if err != nil {
+		t.Fatalf("Load(1e-10*x) refused: %v", err)
+	}
+	lo, hi := slices.Min(set.Y), slices.Max(set.Y)
+	if math.Abs(lo+1.5e-9) > 1e-11 || math.Abs(hi-1.5e-9) > 1e-11 {
+		t.Errorf("y spans [%g, %g], want [-1.5e-9, 1.5e-9]", lo, hi)
+	}
+}
+
 // A formula without x but with noise is fitted (to its mean), with a warning.
 func TestLoadFormulaWithoutX(t *testing.T) {
 	_, rep, err := Load(formulaSettings("2*pi"), "")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"netfit/core/data"
 )
 
 // BUG(table): "1,234" in a comma-separated file is refused as ambiguous
@@ -32,7 +34,7 @@ import (
 // XY returns an error, leaving x and y nil, when fewer than 2 rows are
 // usable (ErrTooFewRows), when y is constant (ErrConstantY: R² is
 // undefined) or x has no spread (ErrConstantX). Constant means a standard
-// deviation at most 1e-9·max(1, |mean|), which also catches the tiny
+// deviation at most 1e-9·|mean|, which also catches the tiny
 // nonzero spread that rounding leaves in a column of one repeated value.
 func (t *Table) XY(xCol, yCol string) (x, y []float64, rep Report, err error) {
 	if len(t.Rows) == 0 {
@@ -86,11 +88,11 @@ func checkFit(x, y []float64, rep *Report) error {
 		return fmt.Errorf("%w: need at least 2 rows with numbers in both %q and %q, found %d "+
 			"(more than about 10 recommended)", ErrTooFewRows, rep.XColumn, rep.YColumn, len(x))
 	}
-	if mean, flat := constant(y); flat {
+	if mean, flat := data.Constant(y); flat {
 		return fmt.Errorf("%w (every %q is %.6g); R² is undefined and there is nothing to fit",
 			ErrConstantY, rep.YColumn, mean)
 	}
-	if mean, flat := constant(x); flat {
+	if mean, flat := data.Constant(x); flat {
 		return fmt.Errorf("%w (every %q is %.6g); nothing to learn",
 			ErrConstantX, rep.XColumn, mean)
 	}
@@ -98,20 +100,6 @@ func checkFit(x, y []float64, rep *Report) error {
 	// overflow 32-bit floats when scaling is off, which core/hint says
 	// (unscaled-targets, unscaled-inputs), as it does for formulas.
 	return nil
-}
-
-// constant returns the mean of v and whether v's standard deviation is at
-// most 1e-9·max(1, |mean|). Two passes keep the deviation exact enough.
-func constant(v []float64) (mean float64, flat bool) {
-	for _, a := range v {
-		mean += a / float64(len(v)) // divided first so huge values cannot overflow
-	}
-	ss := 0.0
-	for _, a := range v {
-		ss += (a - mean) * (a - mean)
-	}
-	std := math.Sqrt(ss / float64(len(v)))
-	return mean, std <= 1e-9*math.Max(1, math.Abs(mean))
 }
 
 // maxAbs returns the largest |a| in v.

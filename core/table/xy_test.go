@@ -219,6 +219,15 @@ func TestXYConstantThousand(t *testing.T) {
 	if _, _, _, err := parseXY(t, "x,y\n1,14.62\n2,14.620001\n", "", ""); err != nil {
 		t.Errorf("small spread refused: %v", err)
 	}
+	// Values in SI units are small but not constant: the tolerance is
+	// relative to the values, with no floor of 1.
+	x, y, _, err := parseXY(t, "x,y\n1e-10,1\n2e-10,2\n3e-10,3\n4e-10,5\n", "", "")
+	if err != nil || len(x) != 4 || x[3] != 4e-10 || y[3] != 5 {
+		t.Errorf("x in 1e-10 units: %v %v, error %v; want the four rows", x, y, err)
+	}
+	if _, _, _, err := parseXY(t, "x,y\n1,3e-12\n2,-1e-12\n3,2e-12\n", "", ""); err != nil {
+		t.Errorf("y of order 1e-12 refused: %v", err)
+	}
 }
 
 // TestXYColumns checks default and named column choice.
