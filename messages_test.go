@@ -188,6 +188,17 @@ func TestBrowserMessageDiverged(t *testing.T) {
 		t.Errorf("the numbers show NaN: %q", n)
 	}
 	tab.Screenshot("diverged")
+	// The fix alone must fit: it once also standardized x, which divides
+	// the sin units' frequencies by the spread of x (R² 0.65, a line's).
+	if !Eval[bool](tab, `(() => { const b = document.querySelector('#hints button[data-patch="lr=0.01"]');
+		return b ? (b.click(), true) : false; })()`) {
+		t.Fatalf("no fix button with exactly lr=0.01 among %q", patches)
+	}
+	m := caseTrain(tab)
+	if r2, _ := m["valR2"].(float64); r2 < 0.9 || !strings.Contains(Eval[string](tab, `location.hash`), "scale=y&") {
+		t.Errorf("after the fix: validation R² %v, address %s; want ≥ 0.9 with scale=y kept",
+			m["valR2"], Eval[string](tab, `location.hash`))
+	}
 	tab.CheckConsole()
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"netfit/core/data"
@@ -108,7 +109,7 @@ func checkUnscaledTargets(r *run) *Hint {
 			"to reach them: expect a flat, poor fit or a loss that turns NaN. "+
 			"Standardizing y (predictions are mapped back) avoids this.%s", fmtNum(m),
 			overflowNote(m)),
-		Fix: "Standardize x and y", Patch: "scale=xy",
+		Fix: joinFix("", r.standardize().fix), Patch: r.standardize().patch,
 	}
 }
 
@@ -199,31 +200,63 @@ func diverged(r *run, de *train.DivergedError) Hint {
 		retry = train.RetryRate(r.optimizer, r.lr)
 	}
 	suggest := fmtNum(retry)
+	reg := r.regularization()
 	if usual, _, high := r.highRate(); high {
 		h.Message += fmt.Sprintf(" A learning rate of %s is very high for %s (usual: %s).",
 			fmtNum(r.lr), r.optimizer, usual)
 		h.Fix, patch = "Use learning rate "+suggest, "lr="+suggest
+	} else if reg.fix != "" {
+		h.Message += reg.message
+		h.Fix, patch = reg.fix, reg.patch
 	} else if retry > 0 {
 		h.Fix, patch = "Lower the learning rate 10× to "+suggest, "lr="+suggest
 	}
-	if !r.cfg.ScaleX || !r.cfg.ScaleY {
-		h.Message += " Unscaled " + unscaled(r.cfg) + " can make the steps too large."
-		h.Fix = joinFix(h.Fix, "standardize x and y")
-		patch = joinPatch(patch, "scale=xy")
+	if sc := r.standardize(); sc.fix != "" {
+		h.Message += " Unscaled " + sc.names + " can make the steps too large."
+		h.Fix = joinFix(h.Fix, sc.fix)
+		patch = joinPatch(patch, sc.patch)
 	}
 	h.Patch = patch
 	return h
 }
 
-// unscaled names the columns that are not standardized: "x", "y" or "x and y".
-func unscaled(c train.Config) string {
+// scaling is the advice to standardize what needs it.
+type scaling struct {
+	names string // what gets standardized: "x", "y" or "x and y"; "" for nothing
+	fix   string // "standardize y" and so on; "" when nothing changes
+	patch string // "scale=y" and so on
+}
+
+// standardize returns the advice that turns on target scaling, and input
+// scaling only where |x| exceeds bigInput: inputs in a small range may be
+// unscaled on purpose, as the recommended sine setup leaves them for its
+// sin units (standardizing x there divides every learned frequency by the
+// spread of x and the fit turns into a near-straight line). Scaling already
+// on stays on.
+func (r *run) standardize() scaling {
+	x := !r.cfg.ScaleX && maxAbs(r.trainX) > bigInput
+	y := !r.cfg.ScaleY
+	var sc scaling
 	switch {
-	case !c.ScaleX && !c.ScaleY:
-		return "x and y"
-	case !c.ScaleX:
-		return "x"
+	case x && y:
+		sc.names = "x and y"
+	case x:
+		sc.names = "x"
+	case y:
+		sc.names = "y"
+	default:
+		return sc
 	}
-	return "y"
+	sc.fix = "standardize " + sc.names
+	scale := ""
+	if x || r.cfg.ScaleX {
+		scale += "x"
+	}
+	if y || r.cfg.ScaleY {
+		scale += "y"
+	}
+	sc.patch = "scale=" + scale
+	return sc
 }
 
 // checkConstant reports predictions that are (nearly) one value while the
@@ -246,6 +279,10 @@ func checkConstant(r *run) *Hint {
 		h.Fix, h.Patch = "Use Glorot-uniform weights", "init=glorot_uniform"
 	case r.rangeFired:
 		h.Fix, h.Patch = "Use a linear output", "out=linear"
+	case r.regularization().fix != "":
+		reg := r.regularization()
+		h.Message += reg.message
+		h.Fix, h.Patch = reg.fix, reg.patch
 	case r.optimizer == train.SGD && r.lr <= sgdSlowRate:
 		h.Fix, h.Patch = "Use Adam, learning rate 0.01", "opt=adam&lr=0.01"
 	case r.optimizer != train.LBFGS && !r.divergedFired: // else the diverged hint's rate
@@ -362,10 +399,49 @@ func checkNearLine(r *run) *Hint {
 	if err != nil || line > 0.95 || st.Train.R2 > line+0.05 || checkNotConverged(r) != nil {
 		return nil
 	}
+	reg := r.regularization()
 	return &Hint{ID: NearLine, Severity: Info,
 		Message: fmt.Sprintf("The network's training R² is %s; a straight line fitted to the "+
 			"same training rows scores %s, so the network has learned little beyond a line.",
-			fmtNum(st.Train.R2), fmtNum(line))}
+			fmtNum(st.Train.R2), fmtNum(line)) + reg.message,
+		Fix: reg.fix, Patch: reg.patch}
+}
+
+// advice is a sentence for a hint's message with the fix it leads to.
+type advice struct {
+	message    string // starts with a space; "" when there is nothing to say
+	fix, patch string
+}
+
+// regularization returns the advice to turn off dropout or the L2 penalty
+// when either is strong enough to explain a poor fit (at or above
+// train.StrongDropout or train.StrongL2), or no advice. The
+// checks that find a poor fit (constant predictions, divergence, a fit
+// near a straight line) give it instead of a learning rate.
+func (r *run) regularization() advice {
+	m := r.cfg.Model
+	var a advice
+	if m.Dropout >= train.StrongDropout {
+		a.message += fmt.Sprintf(" Dropout %s zeroes %s of the hidden units at every step "+
+			"and multiplies the others by %s, so each step fits a different, much smaller "+
+			"network; for fitting a curve, 0 to 0.1 is usual.",
+			strconv.FormatFloat(m.Dropout, 'g', 6, 64), fmtPercent(m.Dropout), fmtNum(1/(1-m.Dropout)))
+		a.fix, a.patch = "turn off dropout", "dropout=0"
+	}
+	if m.L2 >= train.StrongL2 {
+		a.message += fmt.Sprintf(" An L2 penalty of %s adds %s·Σw² to the loss, so keeping "+
+			"the weights small counts for more than fitting the data; 0 to 0.0001 is usual.",
+			fmtNum(m.L2), fmtNum(m.L2))
+		if a.fix == "" {
+			a.fix, a.patch = "turn off the L2 penalty", "l2=0"
+		} else {
+			a.fix, a.patch = "turn off dropout and the L2 penalty", "dropout=0&l2=0"
+		}
+	}
+	if a.fix != "" {
+		a.fix = joinFix("", a.fix)
+	}
+	return a
 }
 
 // lineComparison returns a sentence comparing the last training R² with
@@ -481,6 +557,12 @@ func joinPatch(a, b string) string {
 		return b
 	}
 	return a + "&" + b
+}
+
+// fmtPercent formats a fraction as a percentage with up to six digits:
+// 0.9 is "90%", 0.99999 is "99.999%".
+func fmtPercent(f float64) string {
+	return strconv.FormatFloat(100*f, 'g', 6, 64) + "%"
 }
 
 // fmtPercentDrop formats the drop from before to after as a percentage.

@@ -68,15 +68,15 @@ const (
 
 // Thresholds; each is explained where it is used.
 const (
-	bigTarget    = 100   // |y| beyond this needs target scaling (B02: y up to 54,000)
-	bigInput     = 50    // |x| beyond this needs input scaling (B03: x up to 199)
-	adamHighRate = 0.1   // Adam or RMSprop above this diverges or collapses (B04)
-	sgdHighRate  = 0.5   // SGD above this diverges on standardized data (B04 A: 1.0 fails, 0.03 works)
-	sgdSlowRate  = 1e-3  // plain SGD at or below this barely moves in a few hundred steps (B10)
-	flatRatio    = 1e-3  // prediction spread below this share of the target spread is constant
-	largeValue   = 1e15  // beyond this, squares (and sums of them) overflow 32-bit floats
-	squareLimit  = 1e150 // beyond this, squares (and sums of them) overflow 64-bit floats
-	wideOrders   = 8     // |y| spanning more orders of magnitude than this trains as a spike
+	bigTarget    = 100            // |y| beyond this needs target scaling (B02: y up to 54,000)
+	bigInput     = train.BigInput // |x| beyond this needs input scaling (B03: x up to 199)
+	adamHighRate = 0.1            // Adam or RMSprop above this diverges or collapses (B04)
+	sgdHighRate  = 0.5            // SGD above this diverges on standardized data (B04 A: 1.0 fails, 0.03 works)
+	sgdSlowRate  = 1e-3           // plain SGD at or below this barely moves in a few hundred steps (B10)
+	flatRatio    = 1e-3           // prediction spread below this share of the target spread is constant
+	largeValue   = 1e15           // beyond this, squares (and sums of them) overflow 32-bit floats
+	squareLimit  = 1e150          // beyond this, squares (and sums of them) overflow 64-bit floats
+	wideOrders   = 8              // |y| spanning more orders of magnitude than this trains as a spike
 )
 
 // Check returns the hints for training cfg on set, given the epochs run so
