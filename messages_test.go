@@ -86,7 +86,8 @@ func TestBrowserMessageXRange(t *testing.T) {
 func TestBrowserMessageFormulaTypo(t *testing.T) {
 	tests := []struct{ formula, escaped, want string }{
 		{"sinn(x)", "sinn(x)", `Unknown name "sinn" at column 1.`},
-		{"2x", "2x", `at column 2.`},
+		{"2x", "2x", `at column 2; to multiply write 2*x.`},
+		{"0,5*x", "0,5*x", `Unexpected "," at column 2; write decimals with a point: 0.5.`},
 		{"10*sin(", "10*sin(", `at column 8.`},
 	}
 	tab := NewTab(t)

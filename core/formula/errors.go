@@ -6,16 +6,22 @@ import "fmt"
 // characters, not bytes) of the token where the mistake was found; 0 means
 // the mistake has no place, as for an empty formula.
 type Error struct {
-	Pos int
-	Msg string // what is wrong, e.g. `unknown name "sinn"`
+	Pos  int
+	Msg  string // what is wrong, e.g. `unknown name "ln"`
+	Hint string // what to write instead, e.g. "for the natural logarithm write log"; may be ""
 }
 
-// Error returns Msg followed by " at column Pos", or Msg alone when Pos is 0.
+// Error returns Msg followed by " at column Pos" (left out when Pos is 0)
+// and by "; " and Hint when there is one.
 func (e *Error) Error() string {
-	if e.Pos == 0 {
-		return e.Msg
+	s := e.Msg
+	if e.Pos != 0 {
+		s = fmt.Sprintf("%s at column %d", e.Msg, e.Pos)
 	}
-	return fmt.Sprintf("%s at column %d", e.Msg, e.Pos)
+	if e.Hint != "" {
+		s += "; " + e.Hint
+	}
+	return s
 }
 
 // Limits on formulas, so that a pasted novel or a fuzzer cannot exhaust memory

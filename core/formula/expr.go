@@ -14,7 +14,7 @@ type Expr struct {
 }
 
 // BUG(formula): Multiplication must be written out: 2x and 2(x+1) are
-// refused with a hint ("missing operator?") rather than read as 2*x.
+// refused with a hint ("to multiply write 2*x") rather than read as 2*x.
 
 // Compile parses src and compiles it for fast evaluation. A mistake in src
 // comes back as an [*Error] naming the column, for example

@@ -120,40 +120,49 @@ func TestCompileErrors(t *testing.T) {
 		name, src string
 		pos       int
 		msg       string
+		hint      string // Error.Hint: what to write instead
 	}{
-		{"empty", "", 0, "formula is empty"},
-		{"blank", "  \t", 0, "formula is empty"},
-		{"unknown name", "x+sinn(x)", 3, `unknown name "sinn"`},
-		{"upper case x", "X + 1", 1, `unknown name "X"`},
-		{"keyword", "if + x", 1, `unknown name "if"`},
-		{"missing paren", "sin(x + 2", 10, "missing )"},
-		{"missing paren group", "(x + 1", 7, "missing )"},
-		{"unmatched paren", "(x))", 4, "unmatched )"},
-		{"too many arguments", "sin(x, 2)", 1, "sin takes 1 argument, got 2"},
-		{"too few arguments", "pow(x)", 1, "pow takes 2 arguments, got 1"},
-		{"no arguments", "cos()", 1, "cos takes 1 argument, got 0"},
-		{"min of one", "1 + min(x)", 5, "min takes at least 2 arguments, got 1"},
-		{"function without call", "sin + 1", 5, "missing ( after sin"},
-		{"missing operator", "2x", 2, `unexpected "x" (missing operator?)`},
-		{"ends early", "x +", 4, "formula ends too early"},
-		{"ends after power", "x^", 3, "formula ends too early"},
-		{"spaced double star", "x* *2", 4, `unexpected "*"`},
-		{"triple star", "x***2", 4, `unexpected "*"`},
-		{"illegal character", "x @ 2", 3, `unexpected "@"`},
-		{"modulo", "x % 2", 3, `unexpected "%"`},
-		{"comment", "x // 2", 3, `unexpected "// 2"`},
-		{"string", `"x"`, 1, `unexpected "\"x\""`},
-		{"semicolon", "x; 2", 2, `unexpected ";"`},
-		{"empty argument", "max(x,,1)", 7, `unexpected ","`},
-		{"imaginary", "2i", 1, `bad number "2i"`},
-		{"hex", "0x1F", 1, `bad number "0x1F"`},
-		{"underscore", "1_000", 1, `bad number "1_000"`},
-		{"overflow", "1e999*x", 1, "number 1e999 is out of range"},
-		{"column counts characters", "π + é", 5, `unknown name "é"`},
-		{"symbol", "x + €", 5, `unexpected "€"`},
+		{"empty", "", 0, "formula is empty", ""},
+		{"blank", "  \t", 0, "formula is empty", ""},
+		{"unknown name", "x+sinn(x)", 3, `unknown name "sinn"`, ""},
+		{"upper case x", "X + 1", 1, `unknown name "X"`, "the variable is x (lower case)"},
+		{"keyword", "if + x", 1, `unknown name "if"`, ""},
+		{"missing paren", "sin(x + 2", 10, "missing )", ""},
+		{"missing paren group", "(x + 1", 7, "missing )", ""},
+		{"unmatched paren", "(x))", 4, "unmatched )", ""},
+		{"too many arguments", "sin(x, 2)", 1, "the function sin takes 1 argument, got 2", ""},
+		{"too few arguments", "pow(x)", 1, "the function pow takes 2 arguments, got 1", ""},
+		{"no arguments", "cos()", 1, "the function cos takes 1 argument, got 0", ""},
+		{"min of one", "1 + min(x)", 5, "the function min takes at least 2 arguments, got 1", ""},
+		{"function without call", "sin + 1", 5, "missing ( after sin", ""},
+		{"missing operator", "2x", 2, `unexpected "x" (missing operator?)`, "to multiply write 2*x"},
+		{"number before group", "2(x+1)", 2, `unexpected "(" (missing operator?)`, "to multiply write 2*("},
+		{"group after group", "(x+1)(x-1)", 6, `unexpected "(" (missing operator?)`, "to multiply write )*("},
+		{"decimal comma", "0,5*x", 2, `unexpected ","`, "write decimals with a point: 0.5"},
+		{"comma outside a call", "x, 2", 2, `unexpected ","`, "a comma only separates a function's arguments, as in pow(x, 2)"},
+		{"ln", "ln(x)", 1, `unknown name "ln"`, "for the natural logarithm write log"},
+		{"upper case function", "Sin(x)", 1, `unknown name "Sin"`, "names are lower case: write sin"},
+		{"upper case constant", "PI*x", 1, `unknown name "PI"`, "names are lower case: write pi"},
+		{"arcsin", "arcsin(x/20)", 1, `unknown name "arcsin"`, "write asin"},
+		{"ends early", "x +", 4, "formula ends too early", ""},
+		{"ends after power", "x^", 3, "formula ends too early", ""},
+		{"spaced double star", "x* *2", 4, `unexpected "*"`, ""},
+		{"triple star", "x***2", 4, `unexpected "*"`, ""},
+		{"illegal character", "x @ 2", 3, `unexpected "@"`, ""},
+		{"modulo", "x % 2", 3, `unexpected "%"`, ""},
+		{"comment", "x // 2", 3, `unexpected "// 2"`, ""},
+		{"string", `"x"`, 1, `unexpected "\"x\""`, ""},
+		{"semicolon", "x; 2", 2, `unexpected ";"`, ""},
+		{"empty argument", "max(x,,1)", 7, `unexpected ","`, ""},
+		{"imaginary", "2i", 1, `bad number "2i"`, ""},
+		{"hex", "0x1F", 1, `bad number "0x1F"`, ""},
+		{"underscore", "1_000", 1, `bad number "1_000"`, ""},
+		{"overflow", "1e999*x", 1, "number 1e999 is out of range", ""},
+		{"column counts characters", "π + é", 5, `unknown name "é"`, ""},
+		{"symbol", "x + €", 5, `unexpected "€"`, ""},
 		{"too deep", strings.Repeat("(", MaxDepth+1) + "x" + strings.Repeat(")", MaxDepth+1),
-			MaxDepth + 1, "formula nested more than 100 levels deep"},
-		{"too long", strings.Repeat("x+", MaxLength/2) + "x", 0, "formula is 4097 bytes long"},
+			MaxDepth + 1, "formula nested more than 100 levels deep", ""},
+		{"too long", strings.Repeat("x+", MaxLength/2) + "x", 0, "formula is 4097 bytes long", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -162,9 +171,9 @@ func TestCompileErrors(t *testing.T) {
 			if !errors.As(err, &fe) {
 				t.Fatalf("Compile(%q) = %v, %v; want *Error %q", c.src, e, err, c.msg)
 			}
-			if fe.Pos != c.pos || !strings.HasPrefix(fe.Msg, c.msg) {
-				t.Errorf("Compile(%q) error at column %d %q, want column %d %q",
-					c.src, fe.Pos, fe.Msg, c.pos, c.msg)
+			if fe.Pos != c.pos || !strings.HasPrefix(fe.Msg, c.msg) || fe.Hint != c.hint {
+				t.Errorf("Compile(%q) error at column %d %q (hint %q), want column %d %q (hint %q)",
+					c.src, fe.Pos, fe.Msg, fe.Hint, c.pos, c.msg, c.hint)
 			}
 		})
 	}

@@ -37,9 +37,28 @@ func parse(src string) (*node, error) {
 		if t.kind == ')' {
 			return nil, p.errorf(t, "unmatched )")
 		}
-		return nil, p.errorf(t, "unexpected %q (missing operator?)", t.text)
+		return nil, p.trailing(t)
 	}
 	return n, nil
+}
+
+// trailing explains token t, left over after a whole expression: a comma
+// outside a call, or two operands side by side ("2x", "2(x+1)").
+func (p *parser) trailing(t tok) error {
+	prev := p.toks[p.i-1]
+	e := &Error{Pos: column(p.src, t.off), Msg: fmt.Sprintf("unexpected %q", t.text)}
+	switch {
+	case t.kind == ',' && prev.kind == tokNumber && p.toks[p.i+1].kind == tokNumber:
+		e.Hint = fmt.Sprintf("write decimals with a point: %s.%s", prev.text, p.toks[p.i+1].text)
+	case t.kind == ',':
+		e.Hint = "a comma only separates a function's arguments, as in pow(x, 2)"
+	case t.kind == tokNumber || t.kind == tokName || t.kind == '(':
+		e.Msg += " (missing operator?)"
+		e.Hint = fmt.Sprintf("to multiply write %s*%s", prev.text, t.text)
+	default:
+		e.Msg += " (missing operator?)"
+	}
+	return e
 }
 
 // peek returns the next token without consuming it.
@@ -186,7 +205,8 @@ func (p *parser) name(t tok) (*node, error) {
 	}
 	fn, ok := functions[t.text]
 	if !ok {
-		return nil, p.errorf(t, "unknown name %q", t.text)
+		return nil, &Error{Pos: column(p.src, t.off), Msg: fmt.Sprintf("unknown name %q", t.text),
+			Hint: nameHint(t.text)}
 	}
 	if p.peek().kind != '(' {
 		return nil, p.errorf(p.peek(), "missing ( after %s", fn.name)
@@ -231,12 +251,34 @@ func (p *parser) call(t tok, fn *function, args []*node) (*node, error) {
 	want := fn.arity()
 	switch {
 	case fn.variadic && len(args) < want:
-		return nil, p.errorf(t, "%s takes at least %d arguments, got %d", fn.name, want, len(args))
+		return nil, p.errorf(t, "the function %s takes at least %d arguments, got %d", fn.name, want, len(args))
 	case !fn.variadic && len(args) != want:
-		return nil, p.errorf(t, "%s takes %d %s, got %d", fn.name, want,
+		return nil, p.errorf(t, "the function %s takes %d %s, got %d", fn.name, want,
 			plural(want, "argument"), len(args))
 	}
 	return &node{kind: nodeCall, name: fn.name, fn: fn, args: args}, nil
+}
+
+// aliases are names from other notations, with what to write here.
+var aliases = map[string]string{
+	"ln": "for the natural logarithm write log", "lg": "for the base-10 logarithm write log10",
+	"arcsin": "write asin", "arccos": "write acos", "arctan": "write atan",
+	"sgn": "write sign", "exponent": "write exp", "sqr": "for a square write x^2",
+	"mod": "there is no remainder function; floor gives one: x - 3*floor(x/3)",
+	"t":   "the variable is x", "X": "the variable is x (lower case)",
+}
+
+// nameHint says what to write instead of an unknown name: the name of
+// another notation, or a known name in other letter case ("Sin", "PI").
+func nameHint(name string) string {
+	if h, ok := aliases[name]; ok {
+		return h
+	}
+	lower := strings.ToLower(name)
+	if _, ok := functions[lower]; ok || lower == "x" || constants[lower] != 0 {
+		return "names are lower case: write " + lower
+	}
+	return ""
 }
 
 // plural returns word with an s unless n is 1.

@@ -89,7 +89,7 @@ func TestLoadFormulaErrors(t *testing.T) {
 		{"overflowing constant", "10^400", -15, 15, 3, ErrUndefined, 0,
 			"(10^400 is infinite everywhere); change the formula."},
 		{"sinn at its column", "sinn(x)", -15, 15, 3, nil, 1, `Unknown name "sinn" at column 1.`},
-		{"2x", "2x", -15, 15, 3, nil, 2, `at column 2.`},
+		{"2x", "2x", -15, 15, 3, nil, 2, `at column 2; to multiply write 2*x.`},
 		{"constant", "2*pi", -15, 15, 0, ErrConstantY, 0, "R² is undefined"},
 		{"bad range", "x", 1, 1, 0, settings.ErrData, 0, "xmin (1) must be below xmax (1)."},
 	}
