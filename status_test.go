@@ -211,3 +211,27 @@ func TestBrowserPausedInEpoch(t *testing.T) {
 	}
 	tab.CheckConsole()
 }
+
+// TestBrowserPauseWhileScoring is the newcomer's big setup: 100,000 rows
+// and four layers of 1024 units (3.1M weights), whose first pass over the
+// 80,000 training rows, 5e11 flops, took 25 s before Pause was answered.
+// The trainer now scores a chunk of rows at a time: the status says what
+// it is doing, Pause answers within a chunk, and Train goes on.
+func TestBrowserPauseWhileScoring(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("n=100000&layers=1024,1024,1024,1024")
+	tab.WaitReady()
+	Eval[bool](tab, `(netfit.train(), true)`)
+	tab.WaitTrue(`document.getElementById("status").textContent.includes("scoring the initial weights on every training row")`, 20*time.Second)
+	m := Eval[map[string]any](tab, `netfit.pause()`)
+	if m["step"] != 0.0 || m["epoch"] != 0.0 || m["scoring"] != true || m["running"] != false {
+		t.Errorf("pause() during the first pass = step %v epoch %v scoring %v running %v; "+
+			"want paused before the first step, scoring", m["step"], m["epoch"], m["scoring"], m["running"])
+	}
+	tab.WaitTrue(`document.getElementById("status").textContent.startsWith("Paused before the first step, while scoring the initial weights.")`, 5*time.Second)
+	Eval[bool](tab, `(netfit.train(), true)`)
+	tab.WaitTrue(`document.getElementById("status").textContent.includes("scoring the initial weights")`, 5*time.Second)
+	Eval[map[string]any](tab, `netfit.pause()`)
+	tab.Screenshot("pause-while-scoring")
+	tab.CheckConsole()
+}

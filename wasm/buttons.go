@@ -142,7 +142,7 @@ func (p *page) updateStatus(m js.Value) {
 	case flag(m, "finished"):
 		reason := strings.TrimPrefix(str(m, "reason"), "finished: ")
 		p.setStatus("Finished: " + reason + " (" + at + "). Train again to start over.")
-	case epoch > 0 || num(m, "step", 0) > 0:
+	case epoch > 0 || num(m, "step", 0) > 0 || flag(m, "scoring"):
 		p.setStatus(p.pausedStatus(m))
 	}
 }

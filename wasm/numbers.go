@@ -119,7 +119,7 @@ func (p *page) metrics() object {
 	m := p.latest
 	out := object{"epoch": 0, "step": 0, "loss": nil, "valLoss": nil, "r2": nil, "valR2": nil,
 		"mse": nil, "mae": nil, "mape": nil, "mapeReliable": nil, "samplesPerSecond": nil,
-		"elapsed": 0, "running": p.running, "finished": false, "error": nil,
+		"elapsed": 0, "running": p.running, "scoring": false, "finished": false, "error": nil,
 		"lineR2": p.lineFit, "weights": nil, "run": p.run}
 	if p.conf.Truthy() {
 		out["weights"] = p.conf.Get("weights")
@@ -129,6 +129,7 @@ func (p *page) metrics() object {
 	}
 	out["epoch"], out["step"] = m.Get("epoch"), m.Get("step")
 	out["elapsed"], out["finished"] = m.Get("elapsed"), m.Get("finished")
+	out["scoring"] = flag(m, "scoring")
 	out["samplesPerSecond"] = nullable(m.Get("samplesPerSecond"))
 	if e := str(m, "error"); e != "" {
 		out["error"] = e

@@ -36,6 +36,7 @@ func (w *worker) postSnapshot(stopped, withPredictions bool) {
 	hist := w.tr.History()
 	m["epoch"], m["step"] = len(hist), w.last.Step
 	m["finished"], m["reason"] = w.last.Finished, w.last.Reason
+	m["scoring"] = w.last.Scoring
 	m["elapsed"] = w.elapsed.Seconds()
 	if s := w.elapsed.Seconds(); s > 0 {
 		m["samplesPerSecond"] = float64(w.samples()) / s

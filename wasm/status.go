@@ -25,7 +25,12 @@ func (p *page) runningStatus() string {
 	total := p.s.Train.EffectiveEpochs()
 	done := int(num(m, "epoch", 0))
 	text := "Training… epoch " + strconv.Itoa(min(done+1, total)) + " of " + strconv.Itoa(total)
-	if spe := int(num(m, "stepsPerEpoch", 0)); spe > 1 {
+	switch spe := int(num(m, "stepsPerEpoch", 0)); {
+	case m.Get("scoring").Truthy() && num(m, "step", 0) == 0:
+		text = "Training… starting: scoring the initial weights on every training row"
+	case m.Get("scoring").Truthy():
+		text += ": scoring the rows with the epoch's weights"
+	case spe > 1:
 		step := int(num(m, "step", 0)) - done*spe
 		text += ", step " + strconv.Itoa(min(max(step, 0), spe)) + " of " + strconv.Itoa(spe)
 	}
@@ -40,6 +45,9 @@ func (p *page) pausedStatus(m js.Value) string {
 	total := strconv.Itoa(p.s.Train.EffectiveEpochs())
 	done := int(num(m, "epoch", 0))
 	spe := int(num(m, "stepsPerEpoch", 0))
+	if flag(m, "scoring") && num(m, "step", 0) == 0 {
+		return "Paused before the first step, while scoring the initial weights. Press Train to go on."
+	}
 	if step := int(num(m, "step", 0)) - done*spe; spe > 1 && step > 0 && step < spe {
 		return "Paused in epoch " + strconv.Itoa(done+1) + " of " + total + " at step " +
 			strconv.Itoa(step) + " of " + strconv.Itoa(spe) + ". Press Train to go on."

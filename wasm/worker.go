@@ -225,7 +225,9 @@ func (w *worker) start(stepOnly bool) {
 // slice trains for up to sliceTime, then posts progress when due.
 func (w *worker) slice() {
 	maxSteps := 0
-	if spe := w.tr.StepsPerEpoch(); w.stepOnly && spe > 0 {
+	if spe := w.tr.StepsPerEpoch(); w.stepOnly && w.last.Scoring {
+		maxSteps = -1 // no step: finish scoring the epoch (or the initial weights)
+	} else if w.stepOnly && spe > 0 {
 		maxSteps = spe - w.last.Step%spe // the steps left in this epoch
 	}
 	start, before := time.Now(), w.last.Step

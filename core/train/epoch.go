@@ -16,28 +16,28 @@ const collapseFactor = 100
 // that of the targets count as constant.
 const flatTol = 1e-6
 
-// advanceOne takes one optimizer step, opening and closing epochs around
-// it.
-func (t *Trainer) advanceOne() error {
+// advanceOne does one unit of work: a chunk of the scoring pass in
+// progress, or else one optimizer step (stepped), opening an epoch before
+// it and starting the epoch's scoring pass after its last step.
+func (t *Trainer) advanceOne() (stepped bool, err error) {
+	if t.pass.active {
+		return false, t.scoreChunk()
+	}
 	if t.batchIdx == 0 {
 		t.startEpoch()
 	}
 
 	var done bool
-	var err error
 	if t.lb != nil {
 		done, err = t.lbfgsStep()
 	} else {
 		err = t.batchStep()
 		done = t.batchIdx == t.StepsPerEpoch()
 	}
-	if err != nil {
-		return err
+	if err == nil && done {
+		t.beginPass(false, t.epochLoss())
 	}
-	if done {
-		return t.endEpoch()
-	}
-	return nil
+	return true, err
 }
 
 // startEpoch sets the scheduled learning rate, shuffles the batch order and
@@ -86,10 +86,10 @@ func (t *Trainer) batchStep() error {
 	return nil
 }
 
-// endEpoch scores the epoch, looks for a collapse, tracks the best epoch
-// and decides whether training goes on.
-func (t *Trainer) endEpoch() error {
-	loss := t.epochLoss()
+// endEpoch records the epoch's figures from the scoring pass that just
+// ended, looks for a collapse, tracks the best epoch and decides whether
+// training goes on.
+func (t *Trainer) endEpoch(loss float64) error {
 	st := t.score(loss)
 	t.hist = append(t.hist, st)
 	if err := t.checkCollapse(st); err != nil {
@@ -133,7 +133,7 @@ func (t *Trainer) epochLoss() float64 {
 }
 
 // score evaluates the end-of-epoch weights on the training and validation
-// rows.
+// rows, from the predictions of the scoring pass.
 func (t *Trainer) score(loss float64) EpochStats {
 	penalty := t.model.Penalty()
 	st := EpochStats{Epoch: t.epoch + 1, Loss: loss, Steps: t.steps, LearningRate: t.lr}
@@ -141,11 +141,9 @@ func (t *Trainer) score(loss float64) EpochStats {
 		st.LearningRate = 0
 	}
 
-	t.predictRows(&t.train)
 	st.Train = metrics.Evaluate(t.train.pred, t.train.yOrig)
 	st.Spread = stdOf(t.train.pred)
 	if t.val.n > 0 {
-		t.predictRows(&t.val)
 		st.Val = metrics.Evaluate(t.val.pred, t.val.yOrig)
 		st.ValLoss = t.cfg.Loss.Eval(nil, t.val.pred32, t.val.y) + penalty
 	}

@@ -19,11 +19,14 @@ const hugeValue = 1e15
 
 // Progress tells what a call to [Trainer.Advance] did.
 type Progress struct {
-	Epoch     int    // epochs completed so far
-	Step      int    // optimizer steps taken so far (L-BFGS: loss evaluations)
-	EpochDone bool   // at least one epoch ended during this call
-	Finished  bool   // training is over: all epochs, early stopping, convergence or divergence
-	Reason    string // why the call returned, e.g. "step limit", "deadline", "finished: 50 epochs"
+	Epoch     int  // epochs completed so far
+	Step      int  // optimizer steps taken so far (L-BFGS: loss evaluations)
+	EpochDone bool // at least one epoch ended during this call
+	Finished  bool // training is over: all epochs, early stopping, convergence or divergence
+	// Scoring: the rows are being scored, for the initial weights or for
+	// an epoch whose steps are all done (Epoch does not count it yet).
+	Scoring bool
+	Reason  string // why the call returned, e.g. "step limit", "deadline", "finished: 50 epochs"
 }
 
 // EpochStats holds the figures of one epoch.
@@ -99,6 +102,10 @@ type Trainer struct {
 	bestEpoch int // 0-based; -1 before the first epoch ends
 	wait      int
 
+	// pass is the scoring in progress, a chunk of rows at a time
+	// (score.go): the initial weights', or an epoch's end.
+	pass scorePass
+
 	hist     []EpochStats
 	notes    []string
 	finished bool
@@ -131,7 +138,7 @@ func New(c Config, set data.Set) (*Trainer, error) {
 	t.model = model
 	t.setupOptimizer()
 	t.setupBatches()
-	t.measureStart()
+	t.beginPass(true, 0) // the initial weights are scored by the first Advance
 	return t, nil
 }
 
@@ -286,11 +293,11 @@ func (t *Trainer) setupBatches() {
 	}
 }
 
-// measureStart records the spread of the initial predictions and the loss
-// of predicting the mean target, both used to spot a collapse.
+// measureStart records the spread of the initial predictions (which the
+// initial scoring pass left in t.train) and the loss of predicting the
+// mean target, both used to spot a collapse.
 func (t *Trainer) measureStart() {
 	r := &t.train
-	t.predictRows(r)
 	t.startSpread = stdOf(r.pred)
 	_, t.yStd = data.MeanStd(r.yOrig)
 
@@ -301,24 +308,19 @@ func (t *Trainer) measureStart() {
 	t.baseLoss = t.cfg.Loss.Eval(nil, r.pred32, r.y)
 }
 
-// predictRows fills r.pred32 and r.pred with the current weights.
-func (t *Trainer) predictRows(r *rowSet) {
-	if r.n == 0 {
-		return
-	}
-	t.model.Predict(r.pred32, r.x, r.n)
-	for i, p := range r.pred32 {
-		r.pred[i] = t.yScale.Invert(float64(p))
-	}
-}
-
 // note adds a message for [Trainer.Notes].
 func (t *Trainer) note(s string) { t.notes = append(t.notes, s) }
 
 // Advance trains until maxSteps optimizer steps were taken or the deadline
-// passed, whichever comes first, or until training finishes. maxSteps ≤ 0
-// and a zero deadline mean no limit. It always takes at least one step,
-// stops between batches, and returns what happened. After divergence it
+// passed, whichever comes first, or until training finishes. maxSteps 0
+// and a zero deadline mean no limit; a negative maxSteps takes no step and
+// only finishes the scoring pass in progress (Progress.Scoring), if any,
+// as the page's Step does after a pause in the middle of one. Scoring the
+// rows after the last step of an epoch (and the initial weights before the
+// first step) does not count as a step: the epoch ends in the same call
+// unless the deadline passes first. Advance always does some work (a step,
+// or a chunk of scoring) when there is any left, stops between batches or
+// between chunks, and returns what happened. After divergence it
 // returns the same [*DivergedError] on every call; build a new Trainer
 // with a lower learning rate to try again. After training finished it
 // returns at once with Progress.Finished set.
@@ -327,16 +329,20 @@ func (t *Trainer) Advance(maxSteps int, deadline time.Time) (Progress, error) {
 		return t.progress(false), t.err
 	}
 	epochs := len(t.hist)
-	for taken := 0; !t.finished; taken++ {
-		if maxSteps > 0 && taken >= maxSteps {
+	for taken, units := 0, 0; !t.finished; units++ {
+		if !t.pass.active && (maxSteps < 0 || maxSteps > 0 && taken >= maxSteps) {
 			t.reason = "step limit"
 			break
 		}
-		if taken > 0 && !deadline.IsZero() && time.Now().After(deadline) {
+		if units > 0 && !deadline.IsZero() && time.Now().After(deadline) {
 			t.reason = "deadline"
 			break
 		}
-		if err := t.advanceOne(); err != nil {
+		stepped, err := t.advanceOne()
+		if stepped {
+			taken++
+		}
+		if err != nil {
 			return t.progress(len(t.hist) > epochs), err
 		}
 	}
@@ -349,7 +355,8 @@ func (t *Trainer) Advance(maxSteps int, deadline time.Time) (Progress, error) {
 // progress reports the current state.
 func (t *Trainer) progress(epochDone bool) Progress {
 	return Progress{Epoch: len(t.hist), Step: t.steps, EpochDone: epochDone,
-		Finished: t.finished || t.err != nil, Reason: t.reason}
+		Finished: t.finished || t.err != nil, Scoring: t.pass.active && !t.finished,
+		Reason: t.reason}
 }
 
 // History returns the figures of every completed epoch, oldest first. The

@@ -83,11 +83,85 @@ func TestAdvanceInterleaved(t *testing.T) {
 	}
 }
 
+// TestAdvanceDeadline: a deadline already past does one unit of work, the
+// scoring of the initial weights first (one chunk for a small network),
+// then exactly one step.
 func TestAdvanceDeadline(t *testing.T) {
 	tr := mustNew(t, smallConfig(), sineSet(200, 3))
-	p, err := tr.Advance(0, time.Now().Add(-time.Second))
+	past := time.Now().Add(-time.Second)
+	p, err := tr.Advance(0, past)
+	if err != nil || p.Step != 0 || p.Scoring || p.Reason != "deadline" {
+		t.Errorf("first call past its deadline: %+v, %v; want the initial weights scored, no step", p, err)
+	}
+	p, err = tr.Advance(0, past)
 	if err != nil || p.Step != 1 || p.Reason != "deadline" {
 		t.Errorf("past deadline: %+v, %v; want exactly one step and reason deadline", p, err)
+	}
+}
+
+// TestScoringInChunks: on a network of 2 × 512 units (264,193 weights) a
+// chunk of scoring is 256 rows, so the 1,600 training and 400 validation
+// rows take 7 + 2 chunks, and a deadline can stop Advance between them:
+// Pause answers within a chunk, not after a whole pass. Sliced so, the run
+// gives the uninterrupted run's figures and weights bit for bit. A
+// negative maxSteps finishes only the pass in progress, as Step after a
+// pause does.
+func TestScoringInChunks(t *testing.T) {
+	c := Config{Model: nn.Spec{Hidden: dense(nn.ReLU, 512, 512)}, BatchSize: 400, Epochs: 2,
+		ValFraction: 0.2, ScaleX: true, ScaleY: true, Seed: 3}
+	set := sineSet(2000, 3)
+	whole := mustNew(t, c, set)
+	run(t, whole)
+
+	sliced := mustNew(t, c, set)
+	if got := sliced.chunkRows(); got != 256 {
+		t.Fatalf("chunkRows() = %d, want 256", got)
+	}
+	past := time.Now().Add(-time.Second)
+	chunks := 0
+	for {
+		p, err := sliced.Advance(0, past)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Scoring {
+			break
+		}
+		chunks++
+	}
+	if chunks != 6 { // the 7th chunk of the initial pass ends it
+		t.Errorf("initial pass stopped %d times between chunks, want 6", chunks)
+	}
+	// The four steps of epoch 1, then its scoring, stopped after 2 chunks.
+	p, err := sliced.Advance(4, time.Time{})
+	if err != nil || !p.EpochDone || p.Step != 4 {
+		t.Fatalf("Advance(4) = %+v, %v; want epoch 1 ended in the same call", p, err)
+	}
+	for range 3 {
+		sliced.Advance(1, time.Time{})
+	}
+	if p, _ = sliced.Advance(1, past); !p.Scoring || p.Step != 8 {
+		t.Fatalf("progress %+v, want the 8th step taken and its pass begun", p)
+	}
+	if p, _ = sliced.Advance(0, past); !p.Scoring || p.Epoch != 1 || p.Step != 8 {
+		t.Fatalf("progress %+v, want epoch 2 scoring after its 8th step", p)
+	}
+	p, err = sliced.Advance(-1, time.Time{})
+	if err != nil || p.Scoring || !p.EpochDone || p.Step != 8 || !p.Finished {
+		t.Fatalf("Advance(-1) = %+v, %v; want the pass finished and no step taken", p, err)
+	}
+	if p, _ := sliced.Advance(-1, time.Time{}); p.Step != 8 {
+		t.Errorf("Advance(-1) with no pass took a step: %+v", p)
+	}
+	for e, st := range whole.History() {
+		if got := sliced.History()[e]; got != st {
+			t.Errorf("epoch %d sliced %+v, whole %+v", e+1, got, st)
+		}
+	}
+	for i, w := range whole.Model().Params {
+		if w != sliced.Model().Params[i] {
+			t.Fatalf("weight %d: %g sliced vs %g whole", i, sliced.Model().Params[i], w)
+		}
 	}
 }
 
@@ -138,7 +212,7 @@ func TestEarlyStopping(t *testing.T) {
 		}
 	}
 	// The restored weights reproduce the best epoch's validation figures.
-	tr.predictRows(&tr.val)
+	tr.predictRange(&tr.val, 0, tr.val.n)
 	got := tr.cfg.Loss.Eval(nil, tr.val.pred32, tr.val.y) + tr.model.Penalty()
 	if math.Abs(got-best) > 1e-9*max(1, best) {
 		t.Errorf("val loss after restore %g, want the best %g", got, best)
