@@ -122,6 +122,27 @@ func TestBrowserMessageFormulaTypo(t *testing.T) {
 	tab.CheckConsole()
 }
 
+// TestBrowserMessageBadEncoding: a link whose formula has a stray %
+// (f=x%ZZ) keeps the text in the formula box, with the parser's message
+// under it and a note about the encoding, instead of falling back to the
+// sine data.
+func TestBrowserMessageBadEncoding(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("f=x%ZZ")
+	tab.WaitReady()
+	tab.WaitTrue(`document.getElementById("formula").value === "x%ZZ"`, 10*time.Second)
+	if e := textOf(tab, "formula-error"); !strings.HasPrefix(e, `Unexpected "%" at column 2`) {
+		t.Errorf("formula error %q, want the parser's message at column 2", e)
+	}
+	if msgs := messages(tab); !strings.Contains(msgs, "f=x%ZZ has a bad %-encoding") {
+		t.Errorf("messages:\n%s\nwant one about the bad %%-encoding", msgs)
+	}
+	if n := Eval[int](tab, `netfit.data().x.length`); n != 0 {
+		t.Errorf("%d rows of data, want none until the formula reads", n)
+	}
+	tab.CheckConsole()
+}
+
 // TestBrowserMessageNoData checks the one message of a formula with no
 // finite value and of data=csv before a table is given.
 func TestBrowserMessageNoData(t *testing.T) {

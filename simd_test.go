@@ -156,4 +156,24 @@ func TestBrowserSIMDPage(t *testing.T) {
 		}
 		t.Log("footer without simd.wasm: " + got)
 	})
+
+	t.Run("not wasm", func(t *testing.T) {
+		saved, err := os.ReadFile(module)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.WriteFile(module, saved, 0o644)
+		if err := os.WriteFile(module, []byte("<!doctype html><p>Not found</p>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tab := NewTab(t)
+		tab.Open("")
+		tab.WaitReady()
+		tab.WaitTrue(footer+` !== "–"`, 30*time.Second)
+		want := `go (SIMD kernels unavailable: simd.wasm is not a WebAssembly file: it begins ` +
+			`"<!doctype html><", perhaps an error page of the server)`
+		if got := Eval[string](tab, footer); got != want {
+			t.Errorf("footer kernels with an HTML simd.wasm: %q, want %q", got, want)
+		}
+	})
 }

@@ -42,7 +42,15 @@ async function compile(url) {
   if (!response.ok) {
     throw new Error(url + ": HTTP " + response.status);
   }
-  return WebAssembly.compile(await response.arrayBuffer());
+  const bytes = await response.arrayBuffer();
+  const head = new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength));
+  if (String.fromCharCode(...head.subarray(0, 4)) !== "\0asm") {
+    // A host that answers a missing file with an HTML page, say.
+    const start = String.fromCharCode(...head).replace(/[^\x20-\x7e]/g, "?");
+    throw new Error(url + " is not a WebAssembly file: it begins " + JSON.stringify(start) +
+      ", perhaps an error page of the server");
+  }
+  return WebAssembly.compile(bytes);
 }
 
 // compileSIMD compiles simd.wasm, netfit's SIMD kernels, for the page and the

@@ -116,11 +116,19 @@ func splitPairs(frag string) (map[string]string, []Problem) {
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		key, err1 := url.PathUnescape(rawKey)
 		value, err2 := url.PathUnescape(rawValue)
+		badValue := err2 != nil || !utf8.ValidString(value)
 		switch {
-		case err1 != nil || err2 != nil || !utf8.ValidString(key) || !utf8.ValidString(value):
+		case err1 != nil || !utf8.ValidString(key) || badValue && (!knownKey(key) || !utf8.ValidString(rawValue)):
 			problems = append(problems, Problem{Key: show(rawKey), Value: show(rawValue),
 				Message: fmt.Sprintf("%q is not a valid key=value pair (bad %%-encoding or UTF-8); it is ignored.",
 					show(pair))})
+		case badValue:
+			// A formula or a column name with a stray % keeps its text, so
+			// the page shows what was written and what is wrong with it.
+			problems = append(problems, Problem{Key: key, Value: rawValue,
+				Message: fmt.Sprintf("%s=%s has a bad %%-encoding (%% must be followed by two hex "+
+					"digits; write %%25 for %%); the text is read as written.", key, show(rawValue))})
+			values[key] = rawValue
 		case !knownKey(key):
 			problems = append(problems, Problem{Key: key, Value: value,
 				Message: fmt.Sprintf("Unknown setting %q (in %s=%s); it is ignored. Known settings: %s.",

@@ -204,6 +204,20 @@ func TestParseFragmentProblems(t *testing.T) {
 	}
 }
 
+// TestParseFragmentBadEncodingKeepsText: a formula with a stray % keeps
+// its text (the formula box shows it with the parser's message) rather
+// than falling back to the default data.
+func TestParseFragmentBadEncodingKeepsText(t *testing.T) {
+	s, problems := ParseFragment("f=x%ZZ&n=200", Default())
+	if s.Data.Source != SourceFormula || s.Data.Formula != "x%ZZ" || s.Data.N != 200 {
+		t.Errorf("settings %+v, want the formula x%%ZZ kept as written with n=200", s.Data)
+	}
+	if len(problems) != 1 || problems[0].Key != "f" ||
+		!strings.Contains(problems[0].Message, "f=x%ZZ has a bad %-encoding") {
+		t.Errorf("problems %v, want one saying f=x%%ZZ has a bad %%-encoding", problems)
+	}
+}
+
 func TestParseFragmentMessages(t *testing.T) {
 	_, problems := ParseFragment("noise=-1&n=1&n=2&xyz=3", Default())
 	got := fmt.Sprint(problems)
