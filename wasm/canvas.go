@@ -195,7 +195,7 @@ func (pl *plot) axes(logY bool) {
 	for _, v := range yt {
 		label := view.Number(v, 3)
 		if logY {
-			label = view.Number(math.Pow(10, v), 1)
+			label = view.Number(math.Pow(10, v), 3)
 		}
 		// At most the margin's width: the canvas squeezes a long label
 		// such as 1.50e+308 rather than cut it off at the edge.

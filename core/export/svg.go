@@ -78,7 +78,7 @@ func (p *plot) band(s view.Span, fill string) {
 func (p *plot) axes(xName, yName string) {
 	xt, yt := view.Ticks(p.xs.Lo, p.xs.Hi, 8), view.Ticks(p.ys.Lo, p.ys.Hi, 6)
 	if p.yLog {
-		yt = logTicks(p.ys.Lo, p.ys.Hi)
+		yt = view.LogTicks(p.ys.Lo, p.ys.Hi, 6)
 	}
 	for _, v := range xt {
 		x := p.px(v)
@@ -171,21 +171,6 @@ func (p *plot) bytes() []byte {
 // xmlEscaper escapes text for an SVG text element.
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
-// logTicks returns the log10 of the tick values of a log axis spanning
-// [10^lo, 10^hi]: the powers of ten inside, or, when fewer than two fit
-// (a range within one decade), "nice" linear ticks of the values.
-func logTicks(lo, hi float64) []float64 {
-	if t := view.LogTicks(lo, hi, 6); len(t) >= 2 {
-		return t
-	}
-	var t []float64
-	for _, v := range view.Ticks(math.Pow(10, lo), math.Pow(10, hi), 5) {
-		if v > 0 {
-			t = append(t, math.Log10(v))
-		}
-	}
-	return t
-}
 
 func finiteXY(x, y float64) bool {
 	return !math.IsNaN(x) && !math.IsInf(x, 0) && !math.IsNaN(y) && !math.IsInf(y, 0)

@@ -43,9 +43,14 @@ func niceStep(lo, hi float64, n int) float64 {
 	return 100 * p
 }
 
-// LogTicks returns the exponents e of the powers of ten 10^e inside
-// [10^lo, 10^hi], where lo and hi are log10 values as [Log10] returns.
-// When the range spans more than n decades it keeps every k-th decade.
+// LogTicks returns the log10 of the tick values of a log axis spanning
+// [10^lo, 10^hi], where lo and hi are log10 values as [Log10] returns: the
+// powers of ten inside, every k-th decade when the range spans more than n
+// of them. When fewer than two powers of ten fall inside, it adds 2× and 5×
+// of each power (0.05, 0.1, 0.2; every k-th of them beyond n), and when
+// even those give fewer than two ticks (a range within a factor of 2 or
+// so) it uses [Ticks] of the values themselves, so an axis always has
+// labels to read.
 func LogTicks(lo, hi float64, n int) []float64 {
 	if n < 1 || !(hi >= lo) || math.IsInf(hi-lo, 0) {
 		return nil
@@ -55,6 +60,32 @@ func LogTicks(lo, hi float64, n int) []float64 {
 	var t []float64
 	for e := first; e <= last; e += k {
 		t = append(t, e)
+	}
+	if len(t) >= 2 {
+		return t
+	}
+	t = t[:0]
+	for e := math.Floor(lo); e <= hi; e++ {
+		for _, m := range []float64{1, 2, 5} {
+			// With a little slack: log10(0.05) and −2 + log10(5) differ in the last bit.
+			if v := e + math.Log10(m); v >= lo-1e-12 && v <= hi+1e-12 {
+				t = append(t, v)
+			}
+		}
+	}
+	if len(t) >= 2 {
+		step := (len(t) + n - 1) / n // every step-th, at most n
+		var kept []float64
+		for i := 0; i < len(t); i += step {
+			kept = append(kept, t[i])
+		}
+		return kept
+	}
+	t = t[:0]
+	for _, v := range Ticks(math.Pow(10, lo), math.Pow(10, hi), min(n, 5)) {
+		if v > 0 {
+			t = append(t, math.Log10(v))
+		}
 	}
 	return t
 }

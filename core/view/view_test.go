@@ -188,6 +188,29 @@ func TestTicks(t *testing.T) {
 	if got := LogTicks(-12, 8, 5); !slices.Equal(got, []float64{-12, -7, -2, 3, 8}) {
 		t.Errorf("LogTicks(-12, 8, 5) = %v, want every 5th decade", got)
 	}
+	// Within one decade: 2× and 5× of the powers of ten join them. The
+	// default page's loss runs from about 0.05 to 0.8 (one label, 0.1, before).
+	values := func(lo, hi float64, n int) []float64 {
+		var v []float64
+		for _, e := range LogTicks(math.Log10(lo), math.Log10(hi), n) {
+			v = append(v, math.Round(math.Pow(10, e)*1e6)/1e6)
+		}
+		return v
+	}
+	for _, tt := range []struct {
+		lo, hi float64
+		n      int
+		want   []float64
+	}{
+		{0.05, 0.8, 6, []float64{0.05, 0.1, 0.2, 0.5}},
+		{3, 40, 6, []float64{5, 10, 20}},
+		{0.058, 0.067, 6, []float64{0.06, 0.062, 0.064, 0.066}}, // within a factor 2: linear
+		{0.05, 0.8, 3, []float64{0.05, 0.2}},                    // more than n: every 2nd
+	} {
+		if got := values(tt.lo, tt.hi, tt.n); !slices.Equal(got, tt.want) {
+			t.Errorf("LogTicks over [%g, %g], n %d = %v, want %v", tt.lo, tt.hi, tt.n, got, tt.want)
+		}
+	}
 }
 
 func TestNumber(t *testing.T) {
