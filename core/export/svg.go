@@ -171,7 +171,6 @@ func (p *plot) bytes() []byte {
 // xmlEscaper escapes text for an SVG text element.
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
-
 func finiteXY(x, y float64) bool {
 	return !math.IsNaN(x) && !math.IsInf(x, 0) && !math.IsNaN(y) && !math.IsInf(y, 0)
 }
