@@ -105,6 +105,8 @@ func TestLoadCSVCases(t *testing.T) {
 		// Malformed text.
 		{"ragged", "x,y\n1,2\n3,4,5\n", table.ErrRagged, 0, []string{"line 3"}},
 		{"text column", "x,y\na,b\nc,d\ne,f\n", table.ErrNotNumeric, 0,
+			[]string{`"x" holds "a" at line 2; choose a column of numbers`}},
+		{"no number column", "name,kind\na,b\nc,d\ne,f\n", table.ErrNotNumeric, 0,
 			[]string{"two columns of numbers"}},
 		{"header only", "x,y\n", table.ErrTooFewRows, 0, []string{"no data rows"}},
 	}

@@ -124,6 +124,9 @@ func (t *Table) chooseColumns(xCol, yCol string) (xi, yi int, err error) {
 			return 0, 0, err
 		}
 	}
+	if xi < 0 && yCol == "" {
+		xi, yi = t.namedXY()
+	}
 	if xi < 0 {
 		xi = t.firstNumeric(yi, true)
 	}
@@ -138,6 +141,17 @@ func (t *Table) chooseColumns(xCol, yCol string) (xi, yi int, err error) {
 		return 0, 0, fmt.Errorf("%w: %q", ErrSameColumns, t.Columns[xi])
 	}
 	return xi, yi, nil
+}
+
+// namedXY returns the columns named x and y (ignoring case and spaces)
+// when the table has both, else -1, -1: "id,name,x,y" means x and y.
+func (t *Table) namedXY() (xi, yi int) {
+	xi, errX := t.lookup("x")
+	yi, errY := t.lookup("y")
+	if errX != nil || errY != nil {
+		return -1, -1
+	}
+	return xi, yi
 }
 
 // lookup finds a column by name, exactly or else ignoring case and spaces.

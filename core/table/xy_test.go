@@ -249,4 +249,20 @@ func TestXYColumns(t *testing.T) {
 				c.xCol, c.yCol, rep.XColumn, rep.YColumn, err, c.wantX, c.wantY)
 		}
 	}
+	// Columns named x and y are the default pair, wherever they stand.
+	named, err := Parse("id,name,X,y\n1,a,0.5,3\n2,b,1.5,5\n3,c,2.5,4\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ xCol, yCol, wantX, wantY string }{
+		{"", "", "X", "y"},
+		{"id", "", "id", "X"}, // x named: y is the first other number column
+		{"", "id", "X", "id"}, // y named: x is the first other number column
+	} {
+		_, _, rep, err := named.XY(c.xCol, c.yCol)
+		if err != nil || rep.XColumn != c.wantX || rep.YColumn != c.wantY {
+			t.Errorf("XY(%q, %q) chose %q, %q (%v); want %q, %q",
+				c.xCol, c.yCol, rep.XColumn, rep.YColumn, err, c.wantX, c.wantY)
+		}
+	}
 }
