@@ -79,9 +79,22 @@ func lex(src string) ([]tok, error) {
 			if text == "" || text == "\n" {
 				text = t.String()
 			}
-			return nil, &Error{Pos: column(src, off), Msg: fmt.Sprintf("unexpected %q", text)}
+			return nil, &Error{Pos: column(src, off), Msg: fmt.Sprintf("unexpected %q", text),
+				Hint: symbolHints[text]}
 		}
 	}
+}
+
+// symbols are the typographic signs read as their ASCII operators: the page
+// itself writes − for minus. Each is one character, so columns stay right.
+var symbols = strings.NewReplacer("−", "-", "×", "*", "·", "*", "⋅", "*", "÷", "/")
+
+// symbolHints say what to write for characters a formula cannot hold.
+var symbolHints = map[string]string{
+	"²": "for a square write ^2, as in x^2", "³": "for a cube write ^3, as in x^3",
+	"|": "for an absolute value write abs(x)",
+	"=": "write only the right-hand side, as in x^2 for y = x^2",
+	"%": "there is no remainder operator; floor gives one: x - 3*floor(x/3)",
 }
 
 // numberError explains why a number literal was refused.

@@ -23,6 +23,7 @@ func parse(src string) (*node, error) {
 		return nil, &Error{Msg: fmt.Sprintf("formula is %d bytes long, at most %d allowed",
 			len(src), MaxLength)}
 	}
+	src = symbols.Replace(src)
 	toks, err := lex(src)
 	if err != nil {
 		return nil, err
@@ -251,12 +252,26 @@ func (p *parser) call(t tok, fn *function, args []*node) (*node, error) {
 	want := fn.arity()
 	switch {
 	case fn.variadic && len(args) < want:
-		return nil, p.errorf(t, "the function %s takes at least %d arguments, got %d", fn.name, want, len(args))
+		return nil, p.arity(t, fn, fmt.Sprintf("at least %d arguments", want), len(args))
 	case !fn.variadic && len(args) != want:
-		return nil, p.errorf(t, "the function %s takes %d %s, got %d", fn.name, want,
-			plural(want, "argument"), len(args))
+		return nil, p.arity(t, fn, fmt.Sprintf("%d %s", want, plural(want, "argument")), len(args))
 	}
 	return &node{kind: nodeCall, name: fn.name, fn: fn, args: args}, nil
+}
+
+// arity is the error of a call to fn with got arguments where it takes
+// want, with an example of a right call.
+func (p *parser) arity(t tok, fn *function, want string, got int) error {
+	example := fn.name + "(x)"
+	switch {
+	case fn.name == "pow":
+		example = "pow(x, 2)"
+	case fn.variadic:
+		example = fn.name + "(x, 0)"
+	}
+	return &Error{Pos: column(p.src, t.off),
+		Msg:  fmt.Sprintf("the function %s takes %s, got %d", fn.name, want, got),
+		Hint: "write it as in " + example}
 }
 
 // aliases are names from other notations, with what to write here.
