@@ -129,6 +129,11 @@ func splitPairs(frag string) (map[string]string, []Problem) {
 				Message: fmt.Sprintf("%s=%s has a bad %%-encoding (%% must be followed by two hex "+
 					"digits; write %%25 for %%); the text is read as written.", key, show(rawValue))})
 			values[key] = rawValue
+		case !knownKey(key) && knownKey(strings.ToLower(key)):
+			problems = append(problems, Problem{Key: key, Value: value,
+				Message: fmt.Sprintf("Unknown setting %q (in %s=%s); it is ignored. Settings are "+
+					"lower case: write %s=%s.", show(key), show(key), show(value),
+					strings.ToLower(key), show(value))})
 		case !knownKey(key):
 			problems = append(problems, Problem{Key: key, Value: value,
 				Message: fmt.Sprintf("Unknown setting %q (in %s=%s); it is ignored. Known settings: %s.",

@@ -219,9 +219,10 @@ func TestParseFragmentBadEncodingKeepsText(t *testing.T) {
 }
 
 func TestParseFragmentMessages(t *testing.T) {
-	_, problems := ParseFragment("noise=-1&n=1&n=2&xyz=3", Default())
+	_, problems := ParseFragment("noise=-1&n=1&n=2&xyz=3&N=50", Default())
 	got := fmt.Sprint(problems)
 	for _, want := range []string{
+		`Unknown setting "N" (in N=50); it is ignored. Settings are lower case: write n=50.`,
 		"noise=-1 is not allowed: the noise σ must be a number from 0 to 1e+06. Using 3.",
 		"n is given more than once; the last value, 2, is used.",
 		`Unknown setting "xyz"`,
