@@ -370,6 +370,12 @@ func TestLargeTargets(t *testing.T) {
 	}
 	expSet := gen(func(x float64) float64 { return math.Exp(x * 100) })
 	bigLine := gen(func(x float64) float64 { return x * 1e30 })
+	// A CSV of 1e300, 2e300, …: evenly spread, too large only.
+	hugeEven := data.Set{}
+	for i := range 50 {
+		hugeEven.X = append(hugeEven.X, float64(i))
+		hugeEven.Y = append(hugeEven.Y, float64(i+1)*1e300)
+	}
 	cases := []struct {
 		name   string
 		set    data.Set
@@ -381,6 +387,9 @@ func TestLargeTargets(t *testing.T) {
 		{"exp(x*100), y unscaled", expSet, false, []string{WideTargets, UnscaledTargets},
 			"overflow even 64-bit floats"},
 		{"x*1e30, y standardized", bigLine, true, nil, ""},
+		{"1e300 to 5e301, y standardized", hugeEven, true, []string{WideTargets},
+			"reach 5e+301: their squares overflow even 64-bit floats, so the MSE and R² in the " +
+				"units of y cannot be computed. Divide y by a power of ten (units of 1e301, say)"},
 		{"x*1e30, y unscaled", bigLine, false, []string{UnscaledTargets},
 			"overflow the 32-bit floats"},
 	}
