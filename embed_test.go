@@ -59,7 +59,8 @@ func TestBrowserHideParts(t *testing.T) {
 		return Eval[map[string]float64](tab, `(() => {
 			const w = (sel) => document.querySelector(sel).getBoundingClientRect().width;
 			return {header: w(".top"), buttons: w(".run"), export: w(".export"),
-				chart: w("#data-chart"), results: w(".results"), layout: w(".layout")};
+				chart: w("#data-chart"), results: w(".results"), layout: w(".layout"),
+				numbers: w("#numbers"), note: w("#numbers-note")};
 		})()`)
 	}
 	cases := []struct {
@@ -70,7 +71,9 @@ func TestBrowserHideParts(t *testing.T) {
 		{"full page", "hide=header,buttons,export", []string{"header", "buttons", "export"},
 			[]string{"chart"}},
 		{"embed view", "embed=1&hide=buttons", []string{"buttons"}, []string{"header", "chart"}},
-		{"nothing hidden", "", nil, []string{"header", "buttons", "export", "chart"}},
+		{"nothing hidden", "", nil, []string{"header", "buttons", "export", "chart", "numbers", "note"}},
+		// The note under the numbers goes with them.
+		{"numbers", "hide=numbers", []string{"numbers", "note"}, []string{"chart"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
