@@ -126,12 +126,12 @@ func checkUnscaledInputs(r *run) *Hint {
 	if r.cfg.ScaleX || m <= bigInput {
 		return nil
 	}
-	lo, hi := minMax(r.trainX)
+	lo, hi := fmtSpan(minMax(r.trainX))
 	return &Hint{
 		ID: UnscaledInputs, Severity: Warning,
 		Message: fmt.Sprintf("x runs from %s to %s and input scaling is off. Gradients grow "+
 			"with |x|, so a learning rate that suits standardized inputs can make the "+
-			"loss explode.%s", fmtNum(lo), fmtNum(hi), overflowNote(maxAbs(r.trainX))),
+			"loss explode.%s", lo, hi, overflowNote(maxAbs(r.trainX))),
 		Fix: "Standardize x and y", Patch: "scale=xy",
 	}
 }

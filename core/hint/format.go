@@ -25,6 +25,17 @@ func fmtNum(v float64) string {
 	return strconv.FormatFloat(v, 'g', 4, 64)
 }
 
+// fmtSpan formats the ends of a range so that they differ when the values
+// do: fmtNum's 4 digits, or more when those would print 2020 to 2020 for
+// dates from 2020.0 to 2020.25 (up to 10 digits).
+func fmtSpan(lo, hi float64) (string, string) {
+	a, b := fmtNum(lo), fmtNum(hi)
+	for digits := 5; a == b && lo != hi && digits <= 10; digits++ {
+		a, b = strconv.FormatFloat(lo, 'g', digits, 64), strconv.FormatFloat(hi, 'g', digits, 64)
+	}
+	return a, b
+}
+
 // groupThousands puts commas into a string of digits with an optional sign.
 func groupThousands(s string) string {
 	sign := ""

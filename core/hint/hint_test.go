@@ -251,6 +251,23 @@ func TestDiverged(t *testing.T) {
 	}
 }
 
+// TestFmtSpan: a range of dates in decimal years keeps its ends apart.
+func TestFmtSpan(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		a, b   string
+	}{
+		{2020, 2020.25, "2020", "2020.2"},
+		{-15, 15, "-15", "15"},
+		{1958.2, 2023.9, "1958", "2024"},
+		{3, 3, "3", "3"},
+	} {
+		if a, b := fmtSpan(tc.lo, tc.hi); a != tc.a || b != tc.b {
+			t.Errorf("fmtSpan(%g, %g) = %s, %s; want %s, %s", tc.lo, tc.hi, a, b, tc.a, tc.b)
+		}
+	}
+}
+
 func TestFmtNum(t *testing.T) {
 	for _, tc := range []struct {
 		v    float64
