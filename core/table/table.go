@@ -68,7 +68,8 @@ type Table struct {
 // # are comments. Empty lines are skipped. Rows longer than the first row
 // are cut if the extra cells are empty; otherwise rows of different lengths
 // are an error naming the line, as are unterminated quotes. The text may
-// start with a UTF-8 byte order mark.
+// start with a UTF-8 byte order mark, and with a line "sep=;" (as Excel
+// writes it) that names the delimiter.
 func Parse(text string, opt Options) (*Table, error) {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	if err := checkSize(text); err != nil {
@@ -79,6 +80,12 @@ func Parse(text string, opt Options) (*Table, error) {
 	}
 
 	delim := opt.Delimiter
+	if d, rest, ok := sepLine(text); ok {
+		text = rest
+		if delim == 0 {
+			delim = d
+		}
+	}
 	if delim == 0 {
 		delim = detectDelimiter(text)
 	}
@@ -102,6 +109,18 @@ func Parse(text string, opt Options) (*Table, error) {
 	t.Columns = columnNames(names, width)
 	t.Rows, t.Lines = records, lines
 	return t, nil
+}
+
+// sepLine reads the "sep=;" first line that Excel writes and reads to name
+// the delimiter. It returns the delimiter and the text with that line made
+// a comment, so the line numbers in messages stay those of the file.
+func sepLine(text string) (delim rune, rest string, ok bool) {
+	line, _, _ := strings.Cut(text, "\n")
+	line = strings.TrimRight(line, "\r")
+	if len(line) != 5 || !strings.EqualFold(line[:4], "sep=") || !strings.ContainsRune(",;\t|", rune(line[4])) {
+		return 0, text, false
+	}
+	return rune(line[4]), "#" + text[1:], true
 }
 
 // checkSize refuses empty text and text beyond the limits before anything

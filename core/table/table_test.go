@@ -98,6 +98,26 @@ func TestParseLines(t *testing.T) {
 	}
 }
 
+// TestParseSepLine: Excel's "sep=;" first line names the delimiter and
+// is not a row; line numbers stay those of the file.
+func TestParseSepLine(t *testing.T) {
+	tab, err := Parse("sep=;\r\nx;y\r\n1,5;2\r\n2,5;3\r\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Delimiter != ';' || !tab.HasHeader || !reflect.DeepEqual(tab.Columns, []string{"x", "y"}) ||
+		!reflect.DeepEqual(tab.Lines, []int{3, 4}) {
+		t.Errorf("table %+v, want ; with header x, y and rows at lines 3 and 4", tab)
+	}
+	// A delimiter given in Options wins; a longer first line is data.
+	if tab, err := Parse("sep=;\n1\t2\n3\t4\n", Options{Delimiter: '\t'}); err != nil || len(tab.Rows) != 2 {
+		t.Errorf("with a tab delimiter: %v, %v", tab, err)
+	}
+	if tab, err := Parse("sep=;x,y\n1,2\n", Options{}); err != nil || tab.Columns[0] != "sep=;x" {
+		t.Errorf("sep=;x is a header cell, got %v, %v", tab, err)
+	}
+}
+
 // TestParseErrors checks malformed inputs.
 func TestParseErrors(t *testing.T) {
 	cases := []struct {
