@@ -13,7 +13,6 @@ import (
 	"netfit/core/settings"
 	"netfit/core/source"
 	"netfit/core/table"
-	"netfit/core/train"
 	"netfit/core/view"
 )
 
@@ -182,13 +181,13 @@ func checkFormula(text string) error {
 // picks the last data preset again; a formula starts from that preset's;
 // a table keeps the one already given. Switching to a table, a training
 // setup left as the data preset's recommended one becomes the general one
-// (source.Recommended): the sine's setup needs x of order 1, and a table's
-// x may be years.
+// (Settings.TableSetup): the sine's setup needs x of order 1, and a
+// table's x may be years.
 func (p *page) setSource(s *settings.Settings, v string) error {
 	if s.Data.Source == settings.SourcePreset && s.Data.Preset != "" {
 		p.input.lastPreset = s.Data.Preset
 	}
-	untouched := sameTraining(*s, source.Recommended(s.Data))
+	before := *s
 	switch v {
 	case settings.SourcePreset:
 		return setDataPreset(s, p.input.lastPreset)
@@ -202,19 +201,8 @@ func (p *page) setSource(s *settings.Settings, v string) error {
 		return errors.New("unknown source " + strconv.Quote(v))
 	}
 	s.Data.Source, s.Data.Preset = v, ""
-	if untouched && v == settings.SourceCSV {
-		s.Train = source.Recommended(s.Data)
-		s.Train.Seed = s.Data.Seed
-	}
+	s.TableSetup(before)
 	return nil
-}
-
-// sameTraining reports whether s trains as c does (the seed aside).
-func sameTraining(s settings.Settings, c train.Config) bool {
-	other := s
-	other.Train = c
-	other.Train.Seed = s.Train.Seed
-	return s.Fragment() == other.Fragment()
 }
 
 // loadData makes the data for the settings, shows the report and any

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"netfit/core/train"
 )
 
 // Problem is one part of a URL fragment that [ParseFragment] could not use.
@@ -87,14 +89,54 @@ func ParseFragment(frag string, base Settings) (Settings, []Problem) {
 	if v, ok := values["preset"]; ok {
 		problems = append(problems, applyPreset(&s, v)...)
 	}
+	before := s
 	for _, st := range steps {
 		problems = append(problems, st.apply(&s, values)...)
+	}
+	if !namesTraining(values) {
+		s.TableSetup(before)
 	}
 	s = s.normalize()
 	if !s.matchesPreset() {
 		s.Preset = ""
 	}
 	return s, problems
+}
+
+// TableSetup gives s the general training setup (train.Recommended("")) when
+// its data changed from a built-in curve, trained with that curve's
+// recommended setup, to a table: the sine's setup leaves x unscaled for its
+// sin units, and a table's x may be years. Any other training stays as it
+// is. The page's Source menu and a link that names data=csv and no
+// training key do the same.
+func (s *Settings) TableSetup(before Settings) {
+	if s.Data.Source != SourceCSV || before.Data.Source == SourceCSV ||
+		(before.Data.Source != SourcePreset && before.Data.Source != "") {
+		return
+	}
+	untouched := before
+	untouched.Train = train.Recommended(before.Data.Preset)
+	untouched.Train.Seed = before.Train.Seed
+	if before.Fragment() != untouched.Fragment() {
+		return
+	}
+	s.Train = train.Recommended("")
+	s.Train.Seed = s.Data.Seed
+}
+
+// namesTraining reports whether a fragment's values name a model or
+// training key: a key after seed in steps, display keys aside.
+func namesTraining(values map[string]string) bool {
+	after := false
+	for _, st := range steps {
+		for _, k := range st {
+			if _, ok := values[k.name]; ok && after && k.name != "embed" && k.name != "hide" && k.name != "points" {
+				return true
+			}
+		}
+		after = after || st[0].name == "seed"
+	}
+	return false
 }
 
 // matchesPreset reports whether s.Preset names a preset whose data and

@@ -8,6 +8,7 @@ import (
 
 	"netfit/core/data"
 	"netfit/core/nn"
+	"netfit/core/train"
 )
 
 func TestFragmentRoundTrip(t *testing.T) {
@@ -340,5 +341,35 @@ func TestParseFragmentXRangeMessage(t *testing.T) {
 	}
 	if s.Data.XMin != -15 || s.Data.XMax != 15 {
 		t.Errorf("x range [%v, %v], want the default [-15, 15]", s.Data.XMin, s.Data.XMax)
+	}
+}
+
+// TestParseFragmentTableSetup: a link that switches the default page to a
+// table without naming any training key gets the general setup, as the
+// Source menu gives it; training keys given, or training already changed,
+// keep their say.
+func TestParseFragmentTableSetup(t *testing.T) {
+	want := Default()
+	want.Data.Source, want.Data.Preset, want.Embed = SourceCSV, "", true
+	want.Train = train.Recommended("")
+	want.Train.Seed = want.Data.Seed
+	s, problems := ParseFragment("data=csv&embed=1", Default())
+	if len(problems) != 0 || s.Fragment() != want.Fragment() || !s.Train.ScaleX {
+		t.Errorf("data=csv: %s (%v), want the general setup %s", s.Fragment(), problems, want.Fragment())
+	}
+	s, _ = ParseFragment("data=csv&layers=8", Default())
+	if s.Train.Model.Hidden[0].Units != 8 || s.Train.ScaleX {
+		t.Errorf("data=csv&layers=8: %+v, want the sine's setup with 8 units", s.Train)
+	}
+	tweaked, _ := ParseFragment("lr=0.003", Default())
+	s, _ = ParseFragment("data=csv", tweaked)
+	if s.Train.LearningRate != 0.003 || s.Train.ScaleX {
+		t.Errorf("data=csv over lr=0.003: %+v, want the changed training kept", s.Train)
+	}
+	// A link the page wrote names every training key: it comes back as written.
+	sine := Default()
+	sine.Data.Source = SourceCSV
+	if back, _ := ParseFragment(sine.Fragment(), Default()); !reflect.DeepEqual(back.Train, sine.Train) {
+		t.Errorf("round trip of %s changed the training", sine.Fragment())
 	}
 }
