@@ -80,7 +80,7 @@ func lex(src string) ([]tok, error) {
 				text = t.String()
 			}
 			return nil, &Error{Pos: column(src, off), Msg: fmt.Sprintf("unexpected %q", text),
-				Hint: symbolHints[text]}
+				Hint: lookupHint(symbolHints[:], text)}
 		}
 	}
 }
@@ -90,11 +90,11 @@ func lex(src string) ([]tok, error) {
 var symbols = strings.NewReplacer("−", "-", "×", "*", "·", "*", "⋅", "*", "÷", "/")
 
 // symbolHints say what to write for characters a formula cannot hold.
-var symbolHints = map[string]string{
-	"²": "for a square write ^2, as in x^2", "³": "for a cube write ^3, as in x^3",
-	"|": "for an absolute value write abs(x)",
-	"=": "write only the right-hand side, as in x^2 for y = x^2",
-	"%": "there is no remainder operator; floor gives one: x - 3*floor(x/3)",
+var symbolHints = [...][2]string{
+	{"²", "for a square write ^2, as in x^2"}, {"³", "for a cube write ^3, as in x^3"},
+	{"|", "for an absolute value write abs(x)"},
+	{"=", "write only the right-hand side, as in x^2 for y = x^2"},
+	{"%", "there is no remainder operator; floor gives one: x - 3*floor(x/3)"},
 }
 
 // numberError explains why a number literal was refused.

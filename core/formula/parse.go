@@ -274,24 +274,36 @@ func (p *parser) arity(t tok, fn *function, want string, got int) error {
 		Hint: "write it as in " + example}
 }
 
-// aliases are names from other notations, with what to write here.
-var aliases = map[string]string{
-	"ln": "for the natural logarithm write log", "lg": "for the base-10 logarithm write log10",
-	"arcsin": "write asin", "arccos": "write acos", "arctan": "write atan",
-	"sgn": "write sign", "exponent": "write exp", "sqr": "for a square write x^2",
-	"mod": "there is no remainder function; floor gives one: x - 3*floor(x/3)",
-	"t":   "the variable is x", "X": "the variable is x (lower case)",
+// aliases are names from other notations, with what to write here. A table
+// rather than a map: a map literal costs kilobytes of code in the browser's
+// binary, and the lookup happens once per mistake.
+var aliases = [...][2]string{
+	{"ln", "for the natural logarithm write log"}, {"lg", "for the base-10 logarithm write log10"},
+	{"arcsin", "write asin"}, {"arccos", "write acos"}, {"arctan", "write atan"},
+	{"sgn", "write sign"}, {"exponent", "write exp"}, {"sqr", "for a square write x^2"},
+	{"mod", "there is no remainder function; floor gives one: x - 3*floor(x/3)"},
+	{"t", "the variable is x"}, {"X", "the variable is x (lower case)"},
 }
 
 // nameHint says what to write instead of an unknown name: the name of
 // another notation, or a known name in other letter case ("Sin", "PI").
 func nameHint(name string) string {
-	if h, ok := aliases[name]; ok {
+	if h := lookupHint(aliases[:], name); h != "" {
 		return h
 	}
 	lower := strings.ToLower(name)
 	if _, ok := functions[lower]; ok || lower == "x" || constants[lower] != 0 {
 		return "names are lower case: write " + lower
+	}
+	return ""
+}
+
+// lookupHint returns the hint paired with key in table, or "".
+func lookupHint(table [][2]string, key string) string {
+	for _, e := range table {
+		if e[0] == key {
+			return e[1]
+		}
 	}
 	return ""
 }

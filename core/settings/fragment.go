@@ -151,45 +151,52 @@ func (s Settings) matchesPreset() bool {
 func splitPairs(frag string) (map[string]string, []Problem) {
 	values := map[string]string{}
 	var problems []Problem
-	for pair := range strings.SplitSeq(frag, "&") {
+	for _, pair := range strings.Split(frag, "&") {
 		if pair == "" {
 			continue
 		}
-		rawKey, rawValue, _ := strings.Cut(pair, "=")
-		key, err1 := url.PathUnescape(rawKey)
-		value, err2 := url.PathUnescape(rawValue)
-		badValue := err2 != nil || !utf8.ValidString(value)
-		switch {
-		case err1 != nil || !utf8.ValidString(key) || badValue && (!knownKey(key) || !utf8.ValidString(rawValue)):
-			problems = append(problems, Problem{Key: show(rawKey), Value: show(rawValue),
-				Message: fmt.Sprintf("%q is not a valid key=value pair (bad %%-encoding or UTF-8); it is ignored.",
-					show(pair))})
-		case badValue:
-			// A formula or a column name with a stray % keeps its text, so
-			// the page shows what was written and what is wrong with it.
-			problems = append(problems, Problem{Key: key, Value: rawValue,
-				Message: fmt.Sprintf("%s=%s has a bad %%-encoding (%% must be followed by two hex "+
-					"digits; write %%25 for %%); the text is read as written.", key, show(rawValue))})
-			values[key] = rawValue
-		case !knownKey(key) && knownKey(strings.ToLower(key)):
-			problems = append(problems, Problem{Key: key, Value: value,
-				Message: fmt.Sprintf("Unknown setting %q (in %s=%s); it is ignored. Settings are "+
-					"lower case: write %s=%s.", show(key), show(key), show(value),
-					strings.ToLower(key), show(value))})
-		case !knownKey(key):
-			problems = append(problems, Problem{Key: key, Value: value,
-				Message: fmt.Sprintf("Unknown setting %q (in %s=%s); it is ignored. Known settings: %s.",
-					show(key), show(key), show(value), strings.Join(keyNames(), ", "))})
-		default:
-			if old, ok := values[key]; ok {
-				problems = append(problems, Problem{Key: key, Value: old,
-					Message: fmt.Sprintf("%s is given more than once; the last value, %s, is used.",
-						key, show(value))})
-			}
+		key, value, p := readPair(pair, values)
+		if p.Message != "" {
+			problems = append(problems, p)
+		}
+		if key != "" {
 			values[key] = value
 		}
 	}
 	return values, problems
+}
+
+// readPair decodes one key=value pair given the values read so far. It
+// returns the key and value to keep (key "" for none) and the problem
+// with the pair, if any (an empty Message for none).
+func readPair(pair string, values map[string]string) (key, value string, p Problem) {
+	rawKey, rawValue, _ := strings.Cut(pair, "=")
+	key, err1 := url.PathUnescape(rawKey)
+	value, err2 := url.PathUnescape(rawValue)
+	badValue := err2 != nil || !utf8.ValidString(value)
+	switch {
+	case err1 != nil || !utf8.ValidString(key) || badValue && (!knownKey(key) || !utf8.ValidString(rawValue)):
+		return "", "", Problem{Key: show(rawKey), Value: show(rawValue), Message: fmt.Sprintf(
+			"%q is not a valid key=value pair (bad %%-encoding or UTF-8); it is ignored.", show(pair))}
+	case badValue:
+		// A formula or a column name with a stray % keeps its text, so the
+		// page shows what was written and what is wrong with it.
+		return key, rawValue, Problem{Key: key, Value: rawValue, Message: fmt.Sprintf(
+			"%s=%s has a bad %%-encoding (%% must be followed by two hex digits; write %%25 "+
+				"for %%); the text is read as written.", key, show(rawValue))}
+	case !knownKey(key):
+		known := "Known settings: " + strings.Join(keyNames(), ", ")
+		if lower := strings.ToLower(key); knownKey(lower) {
+			known = "Settings are lower case: write " + lower + "=" + show(value)
+		}
+		return "", "", Problem{Key: key, Value: value, Message: fmt.Sprintf(
+			"Unknown setting %q (in %s=%s); it is ignored. %s.", show(key), show(key), show(value), known)}
+	}
+	if old, ok := values[key]; ok {
+		p = Problem{Key: key, Value: old, Message: fmt.Sprintf(
+			"%s is given more than once; the last value, %s, is used.", key, show(value))}
+	}
+	return key, value, p
 }
 
 // applyPreset replaces the data and training settings of s with those of the
