@@ -40,6 +40,11 @@ func TestBrowserHugeTargets(t *testing.T) {
 	if got := text(tab, "num-mse"); !strings.Contains(got, "values too large") {
 		t.Errorf("MSE tile %q, want it to say the values are too large", got)
 	}
+	// And the API says null, as the README promises for a value that does
+	// not exist, rather than 1.7976931348623157e+308.
+	if mse, ok := m["mse"]; !ok || mse != nil {
+		t.Errorf("metrics().mse = %v, want null", mse)
+	}
 	for _, id := range []string{"#data-chart", "#parity-chart", "#residual-chart", "#loss-chart"} {
 		if ink := tab.CanvasInk(id); len(ink) == 0 || ink[0] < 1000 {
 			t.Errorf("%s has ink %v, want a drawn chart", id, ink)

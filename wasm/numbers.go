@@ -153,9 +153,11 @@ func (p *page) metrics() object {
 	return out
 }
 
-// nullable returns v, or nil (null) when v is missing.
+// nullable returns v, or nil (null) when v is missing or is a sum that
+// overflowed (core/metrics saturates it at the largest float64; the page
+// shows "undefined (values too large)").
 func nullable(v js.Value) any {
-	if v.IsUndefined() || v.IsNull() {
+	if v.IsUndefined() || v.IsNull() || v.Type() == js.TypeNumber && math.Abs(v.Float()) == math.MaxFloat64 {
 		return nil
 	}
 	return v

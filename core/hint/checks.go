@@ -83,7 +83,7 @@ func checkWideTargets(r *run) *Hint {
 		return nil
 	}
 	if orders <= wideOrders { // evenly spread, only too large: a change of units fits them
-		return &Hint{ID: WideTargets, Severity: Problem, Message: fmt.Sprintf("The training "+
+		return &Hint{ID: WideTargets, Severity: Warning, Message: fmt.Sprintf("The training "+
 			"targets reach %s: their squares overflow even 64-bit floats, so the MSE and R² "+
 			"in the units of y cannot be computed. Divide y by a power of ten (units of "+
 			"1e%.0f, say) before loading it.", fmtNum(big), math.Floor(math.Log10(big)))}

@@ -184,17 +184,43 @@ func (t *Table) describeColumns() string {
 // firstNumeric returns the first column other than skip whose cells are
 // mostly numbers (or dates, if dates is set), judged on the first 1000 rows;
 // -1 if there is none.
+//
+// A column named like a row index (id, index, #, or no name at all, as
+// pandas writes its index) is passed over when two other columns of
+// numbers exist: a fit of temperature against row numbers is rarely what a
+// table is for.
 func (t *Table) firstNumeric(skip int, dates bool) int {
 	rows := t.Rows
 	if len(rows) > 1000 {
 		rows = rows[:1000]
 	}
+	plain := 0
 	for j := range t.Columns {
-		if j != skip && mostlyOf(rows, j, dates) {
+		if !t.indexColumn(j) && mostlyOf(rows, j, true) {
+			plain++
+		}
+	}
+	for j := range t.Columns {
+		if j != skip && mostlyOf(rows, j, dates) && (plain < 2 || !t.indexColumn(j)) {
 			return j
 		}
 	}
 	return -1
+}
+
+// indexColumn reports whether column j is named as a row index: id, index,
+// #, row or no, or the first column with an empty header cell.
+func (t *Table) indexColumn(j int) bool {
+	if !t.HasHeader {
+		return false
+	}
+	switch name := strings.ToLower(strings.TrimSpace(t.Columns[j])); name {
+	case "id", "index", "#", "row", "no", "no.", "unnamed: 0":
+		return true
+	case "column 1":
+		return j == 0 // the name columnNames gives an empty header cell
+	}
+	return false
 }
 
 // mostlyOf reports whether column j has some number (or date) and more

@@ -265,4 +265,20 @@ func TestXYColumns(t *testing.T) {
 				c.xCol, c.yCol, rep.XColumn, rep.YColumn, err, c.wantX, c.wantY)
 		}
 	}
+	// A row index (id, or pandas' unnamed index) is passed over while other
+	// columns of numbers will do, and taken when nothing else is left.
+	for _, c := range []struct{ text, wantX, wantY string }{
+		{"id,temp,sales,notes\n1,20,5,a\n2,22,7,b\n3,25,9,c\n", "temp", "sales"},
+		{",temp,sales\n0,20,5\n1,22,7\n2,25,9\n", "temp", "sales"},
+		{"id,sales\n1,5\n2,7\n3,9\n", "id", "sales"},
+	} {
+		tab, err := Parse(c.text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, rep, err := tab.XY("", "")
+		if err != nil || rep.XColumn != c.wantX || rep.YColumn != c.wantY {
+			t.Errorf("%q chose %q, %q (%v); want %q, %q", c.text, rep.XColumn, rep.YColumn, err, c.wantX, c.wantY)
+		}
+	}
 }
