@@ -61,13 +61,8 @@ func tableMessages(t *table.Table, r table.Report) []string {
 	return msgs
 }
 
-// delimiterAdjective names how the fields are separated.
+// delimiterAdjective names how the fields are separated: "comma-separated",
+// "tab-separated", "'|'-separated".
 func delimiterAdjective(d rune) string {
-	switch d {
-	case '\t':
-		return "tab-separated"
-	case ';':
-		return "semicolon-separated"
-	}
-	return "comma-separated"
+	return table.DelimiterName(d) + "-separated"
 }

@@ -94,6 +94,9 @@ func TestLoadCSVCases(t *testing.T) {
 			[]string{"semicolon-separated", "decimal comma"}},
 		{"B21 quoted", "x,y\n\"0,5\",\"1,25\"\n\"1,0\",\"2,50\"\n\"1,5\",\"3,75\"\n", nil, 3,
 			[]string{"comma-separated", "decimal comma"}},
+		// Excel's sep= line with a pipe: named as such, not as commas.
+		{"sep pipe", "sep=|\nx|y\n1|2\n2|3\n3|5\n", nil, 3,
+			[]string{"'|'-separated, with a header row"}},
 		// B23: infinite cells dropped with their lines, 1e20 kept (core/hint
 		// warns about it when y is not standardized).
 		{"B23 infinities", "x,y\n1,2.0\n2,Infinity\n3,1e309\n4,inf\n5,1e20\n6,12.1\n", nil, 3,
