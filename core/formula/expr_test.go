@@ -31,6 +31,7 @@ func TestCompileValues(t *testing.T) {
 		{"double star", "x**4 + x**3 + x", func(x float64) float64 { return x*x*x*x + x*x*x + x }},
 		// The page's help writes − for minus; ×, · and ÷ read as * and /.
 		{"typographic signs", "x − 2×x·x ÷ 4", func(x float64) float64 { return x - 2*x*x/4 }},
+		{"dashes as minus", "x – 1 — x", func(x float64) float64 { return x - 1 - x }},
 		{"number forms", "1e-3*x + .5 + 2.", func(x float64) float64 { return 0.001*x + 2.5 }},
 		{"constants", "pi*x + e", func(x float64) float64 { return math.Pi*x + math.E }},
 		{"pi letter", "π", func(float64) float64 { return math.Pi }},
@@ -138,6 +139,7 @@ func TestCompileErrors(t *testing.T) {
 		{"min of one", "1 + min(x)", 5, "the function min takes at least 2 arguments, got 1", "write it as in min(x, 0)"},
 		{"square sign", "x²", 2, `unexpected "²"`, "for a square write ^2, as in x^2"},
 		{"bars", "|x|", 1, `unexpected "|"`, "for an absolute value write abs(x)"},
+		{"root sign", "√x", 1, `unexpected "√"`, "for a square root write sqrt(x)"},
 		{"y equals", "y=x^2", 2, `unexpected "="`, "write only the right-hand side, as in x^2 for y = x^2"},
 		{"unicode minus then a typo", "x − sinn(x)", 5, `unknown name "sinn"`, ""}, // − is read as -, one column
 		{"function without call", "sin + 1", 5, "missing ( after sin", ""},

@@ -86,13 +86,14 @@ func lex(src string) ([]tok, error) {
 }
 
 // symbols are the typographic signs read as their ASCII operators: the page
-// itself writes − for minus. Each is one character, so columns stay right.
-var symbols = strings.NewReplacer("−", "-", "×", "*", "·", "*", "⋅", "*", "÷", "/")
+// itself writes − for minus, and word processors turn a minus into a dash.
+// Each is one character, so columns stay right.
+var symbols = strings.NewReplacer("−", "-", "–", "-", "—", "-", "×", "*", "·", "*", "⋅", "*", "÷", "/")
 
 // symbolHints say what to write for characters a formula cannot hold.
 var symbolHints = [...][2]string{
 	{"²", "for a square write ^2, as in x^2"}, {"³", "for a cube write ^3, as in x^3"},
-	{"|", "for an absolute value write abs(x)"},
+	{"|", "for an absolute value write abs(x)"}, {"√", "for a square root write sqrt(x)"},
 	{"=", "write only the right-hand side, as in x^2 for y = x^2"},
 	{"%", "there is no remainder operator; floor gives one: x - 3*floor(x/3)"},
 }
