@@ -462,3 +462,21 @@ func TestBrowserLoadCSVMessage(t *testing.T) {
 	}
 	tab.CheckConsole()
 }
+
+// TestBrowserSameColumnTwice: choosing for y the column x already uses is
+// refused with a message, and both menus keep showing the choice (they
+// went blank, and stayed blank after a reload).
+func TestBrowserSameColumnTwice(t *testing.T) {
+	tab := NewTab(t)
+	tab.Open("")
+	tab.WaitReady()
+	Eval[map[string]any](tab, `netfit.loadCSV("temp,sales,price\n20,5,1\n22,7,2\n25,9,4\n27,8,3\n", {x: "temp", y: "sales"})`)
+	Eval[bool](tab, `(() => { const y = document.getElementById("y-column");
+		y.value = "temp"; y.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	tab.WaitTrue(`document.body.innerText.includes("same column")`, 5*time.Second)
+	x, y := Eval[string](tab, `document.getElementById("x-column").value`), Eval[string](tab, `document.getElementById("y-column").value`)
+	if x != "temp" || y != "temp" {
+		t.Errorf("menus show x %q and y %q, want both temp next to the error", x, y)
+	}
+	tab.CheckConsole()
+}

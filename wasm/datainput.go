@@ -113,10 +113,10 @@ func dataInputControls(p *page) []control {
 		},
 		selectControl(idXColumn, redata,
 			func(s *settings.Settings, v string) error { s.Data.XCol = v; return nil },
-			func(s *settings.Settings) string { return p.input.cache.rep.XColumn }),
+			func(s *settings.Settings) string { return orChosen(p.input.cache.rep.XColumn, s.Data.XCol) }),
 		selectControl(idYColumn, redata,
 			func(s *settings.Settings, v string) error { s.Data.YCol = v; return nil },
-			func(s *settings.Settings) string { return p.input.cache.rep.YColumn }),
+			func(s *settings.Settings) string { return orChosen(p.input.cache.rep.YColumn, s.Data.YCol) }),
 		checkControl(idFeatureSquare, retrain,
 			func(s *settings.Settings) *bool { return &feat(s).Square }),
 		checkControl(idFeatureCube, retrain,
@@ -379,8 +379,18 @@ func (p *page) fillColumns(rep source.Report) {
 		p.fillSelect(idXColumn, opts)
 		p.fillSelect(idYColumn, opts)
 	}
-	p.el(idXColumn).Set("value", rep.XColumn)
-	p.el(idYColumn).Set("value", rep.YColumn)
+	p.el(idXColumn).Set("value", orChosen(rep.XColumn, p.s.Data.XCol))
+	p.el(idYColumn).Set("value", orChosen(rep.YColumn, p.s.Data.YCol))
+}
+
+// orChosen returns the column the table used, or, when it refused the pair
+// (x and y the same column) and so used none, the one chosen: the menus
+// keep showing the choice next to its error.
+func orChosen(used, chosen string) string {
+	if used == "" {
+		return chosen
+	}
+	return used
 }
 
 // showReport lists what the data source made of the data: the summary,
