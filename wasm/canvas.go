@@ -187,19 +187,15 @@ func (pl *plot) axes(logY bool) {
 	c.Set("fillStyle", colourText)
 	c.Set("textAlign", "center")
 	c.Set("textBaseline", "top")
-	for _, v := range xt {
-		c.Call("fillText", view.Number(v, 3), pl.px(v), pl.bottom+4)
+	for i, label := range view.TickLabels(xt, 3, false) {
+		c.Call("fillText", label, pl.px(xt[i]), pl.bottom+4)
 	}
 	c.Set("textAlign", "right")
 	c.Set("textBaseline", "middle")
-	for _, v := range yt {
-		label := view.Number(v, 3)
-		if logY {
-			label = view.Number(math.Pow(10, v), 3)
-		}
+	for i, label := range view.TickLabels(yt, 3, logY) {
 		// At most the margin's width: the canvas squeezes a long label
 		// such as 1.50e+308 rather than cut it off at the edge.
-		c.Call("fillText", label, pl.left-4, pl.py(v), pl.left-6)
+		c.Call("fillText", label, pl.left-4, pl.py(yt[i]), pl.left-6)
 	}
 	if pl.xLabel != "" {
 		c.Set("textAlign", "right")

@@ -80,18 +80,18 @@ func (p *plot) axes(xName, yName string) {
 	if p.yLog {
 		yt = view.LogTicks(p.ys.Lo, p.ys.Hi, 6)
 	}
-	for _, v := range xt {
-		x := p.px(v)
+	for i, label := range view.TickLabels(xt, 3, false) {
+		x := p.px(xt[i])
 		p.line(x, p.y0, x, p.y1, colorGrid)
-		p.text(x, p.y0+16, "middle", view.Number(v, 3), "")
+		p.text(x, p.y0+16, "middle", label, "")
 	}
-	for _, v := range yt {
-		y := p.py(v)
+	sig := 3
+	if p.yLog {
+		sig = 2
+	}
+	for i, label := range view.TickLabels(yt, sig, p.yLog) {
+		y := p.py(yt[i])
 		p.line(p.x0, y, p.x1, y, colorGrid)
-		label := view.Number(v, 3)
-		if p.yLog {
-			label = view.Number(math.Pow(10, v), 2)
-		}
 		p.text(p.x0-6, y+4, "end", label, "")
 	}
 	fmt.Fprintf(&p.b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="none" stroke="%s"/>`+"\n",

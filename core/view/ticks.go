@@ -89,3 +89,32 @@ func LogTicks(lo, hi float64, n int) []float64 {
 	}
 	return t
 }
+
+// TickLabels formats tick values with [Number], sig significant digits or
+// as many more (up to 10) as it takes for neighbouring labels to differ:
+// monthly ticks of 2020 read 2020, 2020.2, 2020.4 rather than 2020 three
+// times. With log set the values are log10 of the quantity labelled.
+func TickLabels(ticks []float64, sig int, log bool) []string {
+	labels := make([]string, len(ticks))
+	for digits := sig; ; digits++ {
+		for i, v := range ticks {
+			if log {
+				v = math.Pow(10, v)
+			}
+			labels[i] = Number(v, digits)
+		}
+		if digits >= 10 || distinct(labels) {
+			return labels
+		}
+	}
+}
+
+// distinct reports whether no two neighbouring labels are equal.
+func distinct(labels []string) bool {
+	for i := 1; i < len(labels); i++ {
+		if labels[i] == labels[i-1] {
+			return false
+		}
+	}
+	return true
+}

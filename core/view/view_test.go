@@ -213,6 +213,24 @@ func TestTicks(t *testing.T) {
 	}
 }
 
+// TestTickLabels: labels get the digits it takes to tell neighbours apart.
+func TestTickLabels(t *testing.T) {
+	for _, tc := range []struct {
+		ticks []float64
+		log   bool
+		want  []string
+	}{
+		{[]float64{2020, 2020.2, 2020.4, 2020.6}, false, []string{"2020", "2020.2", "2020.4", "2020.6"}},
+		{[]float64{-10, 0, 10}, false, []string{"-10", "0", "10"}},
+		{[]float64{math.Log10(1.789), math.Log10(1.791)}, true, []string{"1.789", "1.791"}},
+		{[]float64{-1, math.Log10(0.2)}, true, []string{"0.1", "0.2"}},
+	} {
+		if got := TickLabels(tc.ticks, 3, tc.log); !slices.Equal(got, tc.want) {
+			t.Errorf("TickLabels(%v, 3, %v) = %q, want %q", tc.ticks, tc.log, got, tc.want)
+		}
+	}
+}
+
 func TestNumber(t *testing.T) {
 	tests := []struct {
 		v    float64
