@@ -86,7 +86,7 @@ func (p *page) setValue(id string, v js.Value, unit string, sig int) {
 		p.setNumber(id, "undefined", true)
 		return
 	}
-	if math.Abs(v.Float()) == math.MaxFloat64 {
+	if saturated(v) {
 		p.setNumber(id, view.Undefined("values too large"), true)
 		return
 	}
@@ -157,8 +157,14 @@ func (p *page) metrics() object {
 // overflowed (core/metrics saturates it at the largest float64; the page
 // shows "undefined (values too large)").
 func nullable(v js.Value) any {
-	if v.IsUndefined() || v.IsNull() || v.Type() == js.TypeNumber && math.Abs(v.Float()) == math.MaxFloat64 {
+	if v.IsUndefined() || v.IsNull() || saturated(v) {
 		return nil
 	}
 	return v
+}
+
+// saturated reports whether v is a number core/metrics saturated at the
+// largest float64 because its sum overflowed.
+func saturated(v js.Value) bool {
+	return v.Type() == js.TypeNumber && math.Abs(v.Float()) == math.MaxFloat64
 }

@@ -26,9 +26,9 @@ func (p *page) runningStatus() string {
 	done := int(num(m, "epoch", 0))
 	text := "Training… epoch " + strconv.Itoa(min(done+1, total)) + " of " + strconv.Itoa(total)
 	switch spe := int(num(m, "stepsPerEpoch", 0)); {
-	case m.Get("scoring").Truthy() && num(m, "step", 0) == 0:
+	case flag(m, "scoring") && num(m, "step", 0) == 0:
 		text = "Training… starting: scoring the initial weights on every training row"
-	case m.Get("scoring").Truthy():
+	case flag(m, "scoring"):
 		text += ": scoring the rows with the epoch's weights"
 	case spe > 1:
 		step := int(num(m, "step", 0)) - done*spe

@@ -108,6 +108,7 @@ func checkUnscaledTargets(r *run) *Hint {
 	if r.cfg.ScaleY || m <= bigTarget {
 		return nil
 	}
+	sc := r.standardize()
 	return &Hint{
 		ID: UnscaledTargets, Severity: Warning,
 		Message: fmt.Sprintf("Targets reach %s and target scaling is off. A freshly "+
@@ -115,7 +116,7 @@ func checkUnscaledTargets(r *run) *Hint {
 			"to reach them: expect a flat, poor fit or a loss that turns NaN. "+
 			"Standardizing y (predictions are mapped back) avoids this.%s", fmtNum(m),
 			overflowNote(m)),
-		Fix: joinFix("", r.standardize().fix), Patch: r.standardize().patch,
+		Fix: joinFix("", sc.fix), Patch: sc.patch,
 	}
 }
 
@@ -127,12 +128,13 @@ func checkUnscaledInputs(r *run) *Hint {
 		return nil
 	}
 	lo, hi := fmtSpan(minMax(r.trainX))
+	sc := r.standardize()
 	return &Hint{
 		ID: UnscaledInputs, Severity: Warning,
 		Message: fmt.Sprintf("x runs from %s to %s and input scaling is off. Gradients grow "+
 			"with |x|, so a learning rate that suits standardized inputs can make the "+
 			"loss explode.%s", lo, hi, overflowNote(maxAbs(r.trainX))),
-		Fix: "Standardize x and y", Patch: "scale=xy",
+		Fix: joinFix("", sc.fix), Patch: sc.patch,
 	}
 }
 
@@ -280,13 +282,13 @@ func checkConstant(r *run) *Hint {
 		Message: fmt.Sprintf("Every prediction is nearly the same value (spread %s, against %s "+
 			"for the targets): the network predicts a constant, so R² is about 0 or below.",
 			fmtNum(st.Spread), fmtNum(r.yStd))}
+	reg := r.regularization()
 	switch {
 	case r.cfg.Model.Init == nn.Zeros:
 		h.Fix, h.Patch = "Use Glorot-uniform weights", "init=glorot_uniform"
 	case r.rangeFired:
 		h.Fix, h.Patch = "Use a linear output", "out=linear"
-	case r.regularization().fix != "":
-		reg := r.regularization()
+	case reg.fix != "":
 		h.Message += reg.message
 		h.Fix, h.Patch = reg.fix, reg.patch
 	case r.optimizer == train.SGD && r.lr <= sgdSlowRate:

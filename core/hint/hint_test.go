@@ -494,3 +494,27 @@ func TestLineR2(t *testing.T) {
 		t.Errorf("near-line hint %q, want the same baseline %s", h.Message, fmtNum(got))
 	}
 }
+
+// TestUnscaledInputsFix: with y already standardized the fix names only x,
+// and keeps y standardized; with neither it names both.
+func TestUnscaledInputsFix(t *testing.T) {
+	set := data.Set{}
+	for i := range 200 {
+		set.X = append(set.X, float64(i))
+		set.Y = append(set.Y, math.Sin(float64(i)/20))
+	}
+	for _, tc := range []struct {
+		scaleY     bool
+		fix, patch string
+	}{
+		{true, "Standardize x", "scale=xy"},
+		{false, "Standardize x and y", "scale=xy"},
+	} {
+		c := good()
+		c.ScaleX, c.ScaleY = false, tc.scaleY
+		h, ok := find(Check(c, set, nil), UnscaledInputs)
+		if !ok || h.Fix != tc.fix || h.Patch != tc.patch {
+			t.Errorf("scale y %v: hint %+v (found %v), want %q (%s)", tc.scaleY, h, ok, tc.fix, tc.patch)
+		}
+	}
+}

@@ -5,13 +5,9 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/stat"
-)
 
-// constantTol is the relative tolerance below which values count as
-// constant: std ≤ constantTol·|mean|. It is the rule of
-// data.IsConstant; fifty copies of 3.7 have a floating-point std near 3e-16,
-// not 0 (CASES B15).
-const constantTol = 1e-9
+	"netfit/core/data"
+)
 
 // R2 returns the coefficient of determination of pred against target,
 //
@@ -81,14 +77,15 @@ func LineR2(x, y []float64) (float64, error) {
 	return r, nil
 }
 
-// checkSpread returns an error wrapping errConstant when v is constant within
-// the relative tolerance, or ErrOverflow when its variance overflows.
+// checkSpread returns an error wrapping errConstant when v is constant by
+// data.IsConstant's rule (fifty copies of 3.7 have a floating-point std near
+// 3e-16, not 0: CASES B15), or ErrOverflow when its variance overflows.
 func checkSpread(v []float64, errConstant error) error {
 	mean, std := stat.PopMeanStdDev(v, nil)
 	switch {
 	case math.IsNaN(std) || math.IsInf(std, 0) || math.IsInf(mean, 0):
 		return ErrOverflow
-	case std <= constantTol*math.Abs(mean):
+	case data.IsConstant(mean, std):
 		return fmt.Errorf("%w (%.6g)", errConstant, mean)
 	}
 	return nil

@@ -110,8 +110,7 @@ func ParseFragment(frag string, base Settings) (Settings, []Problem) {
 // is. The page's Source menu and a link that names data=csv and no
 // training key do the same.
 func (s *Settings) TableSetup(before Settings) {
-	if s.Data.Source != SourceCSV || before.Data.Source == SourceCSV ||
-		(before.Data.Source != SourcePreset && before.Data.Source != "") {
+	if s.Data.Source != SourceCSV || before.Data.Source != SourcePreset && before.Data.Source != "" {
 		return
 	}
 	untouched := before
